@@ -1,0 +1,25 @@
+// hlsv merge OUT_STORE STORE...
+#include <iostream>
+
+#include "cli.h"
+#include "pipeline/pipeline.h"
+
+namespace hlsv::cli {
+
+void add_merge(CLI::App& app, Context&) {
+    struct Args {
+        std::string out;
+        std::vector<std::string> inputs;
+    };
+    auto a = std::make_shared<Args>();
+    app.add_option("OUT_STORE", a->out, "Store to merge into (created when missing)")->required();
+    app.add_option("STORE", a->inputs, "Stores to merge from (e.g. one per shard)")->required();
+    app.callback([a] {
+        std::vector<fs::path> in(a->inputs.begin(), a->inputs.end());
+        long added = pipeline::merge_stores(a->out, in);
+        std::cout << "merged " << in.size() << " store(s) into " << a->out << ": " << added
+                  << " new examples\n";
+    });
+}
+
+} // namespace hlsv::cli

@@ -1,0 +1,77 @@
+// hlsv pipeline: dataset generation runs (`hlsv generate`), their exports (Chrysalis layout,
+// samples.jsonl, sft.jsonl, manifest), the HTML report (`hlsv report`) and store merging
+// (`hlsv merge`). A run's state lives in the RAG store: each work item (design, bug combination,
+// attempt) is recorded with its sample when done, so a killed run resumes without duplicates.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/core.h"
+
+namespace hlsv::pipeline {
+
+struct GenerateOptions {
+    std::vector<fs::path> suites;          ///< suite directories (or single design dirs)
+    fs::path out = "dataset";              ///< export directory
+    std::vector<std::string> bugs;         ///< bug types; empty = all the backend supports
+    int combos = 0;                        ///< extra two-type combinations per design
+    int per_type = 1;                      ///< attempts per design x combination
+    std::string backend = "rules";         ///< rules | openai | replay
+    std::string strategy = "auto";         ///< auto | icl-rag-cot | rag-icl (LLM backends)
+    int jobs = 0;                          ///< parallel designs / simulations; 0 = cores
+    int max_inflight = 8;                  ///< LLM requests in flight
+    std::string db;                        ///< store path ("" = default resolution)
+    int shard_index = 0;                   ///< this machine's shard, 0-based
+    int shard_count = 1;
+    bool feedback = true;                  ///< valid samples join the RAG examples
+    std::uint64_t seed = 1;
+    int k = 4;                             ///< retrieved examples per prompt
+    int repair_rounds = 1;
+    // LLM endpoint (openai) or cassette (replay); the key comes from the environment only.
+    std::string base_url, model;
+    fs::path cassette, record;
+    Config config;
+};
+
+/// Counts per bug type (or per strategy/backend) for the final table and the manifest.
+struct Tally {
+    long attempts = 0, valid = 0, silent = 0, invalid = 0;
+    std::map<std::string, long> invalid_by_reason;
+};
+
+struct RunSummary {
+    std::int64_t run_id = 0;
+    long items = 0, skipped_done = 0;      ///< work items, of which already done (resume)
+    std::map<std::string, Tally> by_type;
+    std::map<std::string, Tally> by_strategy; ///< "backend/strategy"
+    std::vector<std::string> skipped_designs; ///< "name: reason"
+    std::map<std::string, double> stage_seconds; ///< parse, prompt, llm, validate, record
+    double wall_seconds = 0;
+    bool interrupted = false;
+    fs::path out;
+};
+
+/// Set by the CLI's SIGINT handler: workers finish and record in-flight work, then stop.
+std::atomic<bool>& stop_requested();
+
+/// Runs (or resumes) a generation run and exports its dataset into `opts.out`.
+/// Throws InputError for bad options or when another run holds the store.
+RunSummary generate(const GenerateOptions& opts);
+
+/// The per-type table printed at the end of a run.
+std::string summary_table(const RunSummary& s);
+
+/// Re-exports the valid samples of a dataset directory's run from the store (used by generate).
+/// `hlsv report`: renders a self-contained HTML report of a dataset directory.
+std::string render_report(const fs::path& dataset_dir);
+
+/// `hlsv merge OUT STORE...`: copies designs, examples, attempts and cache entries from each
+/// store into OUT's store. Returns the number of examples added.
+long merge_stores(const fs::path& out_db, const std::vector<fs::path>& inputs);
+
+} // namespace hlsv::pipeline

@@ -1,0 +1,321 @@
+// hlsv report: one self-contained HTML file (no network, inline SVG charts drawn here) from a
+// dataset directory: validity per bug type and strategy, verdict reasons, composition per
+// suite, time per stage, evaluation results when present, and a browsable sample table.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "internal.h"
+
+namespace hlsv::pipeline {
+
+namespace {
+
+using nlohmann::json;
+
+std::string esc(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::vector<json> read_jsonl(const fs::path& file) {
+    std::vector<json> rows;
+    std::error_code ec;
+    if (!fs::exists(file, ec)) {
+        return rows;
+    }
+    std::istringstream in(read_file(file, 1u << 30));
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (trim(line).empty()) {
+            continue;
+        }
+        try {
+            rows.push_back(json::parse(line));
+        } catch (const json::parse_error&) {
+            throw InputError(file, "line " + std::to_string(n) + " is not valid JSON");
+        }
+    }
+    return rows;
+}
+
+struct Segment {
+    std::string label;
+    double value;
+    const char* color;
+};
+
+/// A horizontal stacked bar chart: one row per label, segments left to right.
+std::string stacked_bars(const std::vector<std::pair<std::string, std::vector<Segment>>>& rows,
+                         const std::string& unit = "") {
+    if (rows.empty()) {
+        return "<p class=\"empty\">No data.</p>";
+    }
+    double max_total = 0;
+    for (const auto& [label, segs] : rows) {
+        double t = 0;
+        for (const auto& s : segs) {
+            t += s.value;
+        }
+        max_total = std::max(max_total, t);
+    }
+    if (max_total <= 0) {
+        max_total = 1;
+    }
+    const int label_w = 150, bar_w = 520, row_h = 22;
+    int height = static_cast<int>(rows.size()) * row_h + 30;
+    std::ostringstream o;
+    o << "<svg class=\"chart\" role=\"img\" width=\"" << label_w + bar_w + 90 << "\" height=\""
+      << height << "\" viewBox=\"0 0 " << label_w + bar_w + 90 << " " << height << "\">";
+    int y = 4;
+    for (const auto& [label, segs] : rows) {
+        o << "<text x=\"" << label_w - 6 << "\" y=\"" << y + 15
+          << "\" text-anchor=\"end\" class=\"lbl\">" << esc(label) << "</text>";
+        double x = label_w, total = 0;
+        for (const auto& s : segs) {
+            double w = s.value / max_total * bar_w;
+            if (w > 0) {
+                o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << w << "\" height=\""
+                  << row_h - 6 << "\" fill=\"" << s.color << "\"><title>" << esc(label) << " "
+                  << esc(s.label) << ": " << s.value << unit << "</title></rect>";
+            }
+            x += w;
+            total += s.value;
+        }
+        std::ostringstream num;
+        num.precision(unit.empty() ? 6 : 3);
+        num << total << unit;
+        o << "<text x=\"" << x + 6 << "\" y=\"" << y + 15 << "\" class=\"num\">" << num.str()
+          << "</text>";
+        y += row_h;
+    }
+    // Legend from the first row's segment labels.
+    double lx = label_w;
+    for (const auto& s : rows.front().second) {
+        o << "<rect x=\"" << lx << "\" y=\"" << y + 6 << "\" width=\"10\" height=\"10\" fill=\""
+          << s.color << "\"/><text x=\"" << lx + 14 << "\" y=\"" << y + 15 << "\" class=\"lbl\">"
+          << esc(s.label) << "</text>";
+        lx += 110;
+    }
+    o << "</svg>";
+    return o.str();
+}
+
+constexpr const char* k_valid = "#2e7d32";
+constexpr const char* k_silent = "#f9a825";
+constexpr const char* k_invalid = "#c62828";
+constexpr const char* k_plain = "#1565c0";
+
+std::string verdict_chart(const std::vector<json>& attempts, const std::string& key) {
+    std::map<std::string, std::array<double, 3>> counts;
+    for (const auto& a : attempts) {
+        std::vector<std::string> keys;
+        if (key == "bug_types") {
+            for (const auto& t : a["bug_types"]) {
+                keys.push_back(t.get<std::string>());
+            }
+        } else {
+            keys.push_back(a.value("backend", "") + " / " + a.value("strategy", ""));
+        }
+        std::string v = a.value("verdict", "");
+        int idx = v == "valid" ? 0 : v == "silent" ? 1 : 2;
+        for (const auto& k : keys) {
+            counts[k][static_cast<std::size_t>(idx)] += 1;
+        }
+    }
+    std::vector<std::pair<std::string, std::vector<Segment>>> rows;
+    for (const auto& [k, c] : counts) {
+        rows.push_back({k, {{"valid", c[0], k_valid}, {"silent", c[1], k_silent},
+                            {"invalid", c[2], k_invalid}}});
+    }
+    return stacked_bars(rows);
+}
+
+std::string count_chart(const std::map<std::string, double>& counts, const std::string& what,
+                        const std::string& unit = "") {
+    std::vector<std::pair<std::string, std::vector<Segment>>> rows;
+    for (const auto& [k, v] : counts) {
+        rows.push_back({k, {{what, v, k_plain}}});
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return a.second[0].value > b.second[0].value;
+    });
+    return stacked_bars(rows, unit);
+}
+
+std::string eval_section(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::exists(dir / "eval.json", ec)) {
+        return "";
+    }
+    json e = json::parse(read_file(dir / "eval.json"), nullptr, false);
+    if (e.is_discarded()) {
+        return "<p>eval.json is not valid JSON.</p>";
+    }
+    std::ostringstream o;
+    o << "<h2>Evaluation</h2><table><tr><th>backend</th><th>type</th><th>samples</th>"
+         "<th>detected</th><th>top-1</th><th>top-3</th><th>top-5</th><th>type acc.</th>"
+         "<th>validated fix</th></tr>";
+    auto pct = [](const json& v) {
+        if (!v.is_number()) {
+            return std::string("–");
+        }
+        char b[32];
+        std::snprintf(b, sizeof b, "%.1f%%", v.get<double>() * 100);
+        return std::string(b);
+    };
+    auto results = e.is_array() ? e : json::array({e});
+    for (const auto& r : results) {
+        std::string backend = r.value("backend", "");
+        for (const auto& [type, m] : r.value("by_type", json::object()).items()) {
+            o << "<tr><td>" << esc(backend) << "</td><td>" << esc(type) << "</td><td>"
+              << m.value("samples", 0) << "</td><td>" << pct(m["detection"]) << "</td><td>"
+              << pct(m["top1"]) << "</td><td>" << pct(m["top3"]) << "</td><td>" << pct(m["top5"])
+              << "</td><td>" << pct(m["type_accuracy"]) << "</td><td>" << pct(m["fix_rate"])
+              << "</td></tr>";
+        }
+    }
+    o << "</table>";
+    return o.str();
+}
+
+const char* k_style = R"(
+body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}
+h1{margin-bottom:0}.sub{color:#666;margin-top:.2em}
+svg.chart text{font-size:12px;font-family:system-ui,sans-serif}
+svg.chart .num{fill:#444}
+table{border-collapse:collapse;font-size:13px;margin:1em 0}
+td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
+th{background:#f3f3f3}
+pre.diff{font-size:12px;background:#fafafa;padding:6px;overflow-x:auto;max-width:900px}
+.add{color:#1b5e20}.del{color:#b71c1c}
+.cards{display:flex;gap:1em;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:.6em 1em}
+.card b{font-size:1.6em;display:block}
+)";
+
+const char* k_script = R"(
+document.getElementById('filter').addEventListener('input', function (e) {
+  var q = e.target.value.toLowerCase();
+  var rows = document.querySelectorAll('#samples tbody tr');
+  var shown = 0;
+  rows.forEach(function (r) {
+    var ok = r.getAttribute('data-key').toLowerCase().indexOf(q) >= 0;
+    r.style.display = ok ? '' : 'none';
+    if (ok) shown++;
+  });
+  document.getElementById('shown').textContent = shown;
+});
+)";
+
+std::string diff_html(const std::string& diff) {
+    std::ostringstream o;
+    std::istringstream in(diff);
+    std::string line;
+    while (std::getline(in, line)) {
+        const char* cls = "";
+        if (!line.empty() && line[0] == '+' && line.rfind("+++", 0) != 0) {
+            cls = "add";
+        } else if (!line.empty() && line[0] == '-' && line.rfind("---", 0) != 0) {
+            cls = "del";
+        }
+        o << "<span class=\"" << cls << "\">" << esc(line) << "</span>\n";
+    }
+    return o.str();
+}
+
+} // namespace
+
+std::string render_report(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        throw InputError(dir, "not a dataset directory");
+    }
+    if (!fs::exists(dir / "manifest.json", ec) && !fs::exists(dir / "samples.jsonl", ec)) {
+        throw InputError(dir, "no manifest.json or samples.jsonl (run 'hlsv generate' first)");
+    }
+    json manifest = json::object();
+    if (fs::exists(dir / "manifest.json", ec)) {
+        manifest = json::parse(read_file(dir / "manifest.json"), nullptr, false);
+        if (manifest.is_discarded()) {
+            throw InputError(dir / "manifest.json", "not valid JSON");
+        }
+    }
+    auto samples = read_jsonl(dir / "samples.jsonl");
+    auto attempts = read_jsonl(dir / "attempts.jsonl");
+    if (attempts.empty()) {
+        attempts = samples;
+    }
+    std::map<std::string, double> reasons, suites, stages;
+    long valid = 0, silent = 0;
+    for (const auto& a : attempts) {
+        std::string v = a.value("verdict", "");
+        valid += v == "valid";
+        silent += v == "silent";
+        if (v != "valid" && v != "silent") {
+            std::string r = a.value("reason", "unknown");
+            reasons[r.substr(0, std::min<std::size_t>(r.find(':'), 48))] += 1;
+        }
+    }
+    for (const auto& s : samples) {
+        suites[s.value("suite", "")] += 1;
+    }
+    for (const auto& [k, v] : manifest.value("stage_seconds", json::object()).items()) {
+        stages[k] = v.get<double>();
+    }
+
+    std::ostringstream o;
+    o << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>hlsv dataset "
+         "report</title><style>"
+      << k_style << "</style></head><body>";
+    o << "<h1>hlsv dataset report</h1><p class=\"sub\">" << esc(dir.string()) << "</p>";
+    o << "<div class=\"cards\"><div class=\"card\"><b>" << samples.size()
+      << "</b>valid samples</div><div class=\"card\"><b>" << attempts.size()
+      << "</b>attempts</div><div class=\"card\"><b>" << silent
+      << "</b>silent (undetected)</div><div class=\"card\"><b>"
+      << (attempts.empty() ? 0 : 100 * valid / static_cast<long>(attempts.size()))
+      << "%</b>validity</div></div>";
+    o << "<h2>Validity per bug type</h2>" << verdict_chart(attempts, "bug_types");
+    o << "<h2>Validity per backend and strategy</h2>" << verdict_chart(attempts, "strategy");
+    o << "<h2>Why attempts were not valid</h2>" << count_chart(reasons, "attempts");
+    o << "<h2>Dataset composition per suite</h2>" << count_chart(suites, "samples");
+    o << "<h2>Time per stage</h2>" << count_chart(stages, "seconds", " s");
+    o << eval_section(dir);
+    o << "<h2>Samples</h2><p>Filter: <input id=\"filter\" placeholder=\"design, type, evidence\">"
+         " showing <span id=\"shown\">"
+      << samples.size()
+      << "</span></p><table id=\"samples\"><thead><tr><th>design</th><th>types</th>"
+         "<th>evidence</th><th>lines</th><th>diff</th></tr></thead><tbody>";
+    for (const auto& s : samples) {
+        std::string types;
+        for (const auto& t : s.value("bug_types", json::array())) {
+            types += (types.empty() ? "" : ",") + t.get<std::string>();
+        }
+        std::string lines;
+        for (const auto& l : s.value("changed_lines", json::array())) {
+            lines += (lines.empty() ? "" : ",") + std::to_string(l.get<int>());
+        }
+        std::string key = s.value("suite", "") + "/" + s.value("design", "") + " " + types + " " +
+                          s.value("evidence", "");
+        o << "<tr data-key=\"" << esc(key) << "\"><td>" << esc(s.value("suite", "")) << "/"
+          << esc(s.value("design", "")) << "</td><td>" << esc(types) << "</td><td>"
+          << esc(s.value("evidence", "")) << "</td><td>" << esc(lines)
+          << "</td><td><details><summary>diff</summary><pre class=\"diff\">"
+          << diff_html(s.value("diff", "")) << "</pre></details></td></tr>";
+    }
+    o << "</tbody></table><script>" << k_script << "</script></body></html>\n";
+    return o.str();
+}
+
+} // namespace hlsv::pipeline
