@@ -91,7 +91,7 @@ void export_dataset(const fs::path& out, const std::vector<json>& samples,
         json row;
         for (const char* k : {"id", "design", "suite", "bug_types", "golden_code", "buggy_code",
                               "diff", "changed_lines", "verdict", "evidence", "backend",
-                              "strategy", "model", "source_file", "injection", "design_hash"}) {
+                              "strategy", "model", "source_file", "design_dir", "injection", "design_hash"}) {
             if (s.contains(k)) {
                 row[k] = s[k];
             }

@@ -160,6 +160,17 @@ std::vector<std::vector<std::string>> pick_combos(const std::vector<std::string>
     return pairs;
 }
 
+/// A design directory relative to the working directory when below it (so committed datasets
+/// stay valid in any clone), else absolute.
+std::string portable_path(const fs::path& dir) {
+    std::error_code ec;
+    fs::path rel = fs::relative(dir, fs::current_path(), ec);
+    if (!ec && !rel.empty() && *rel.begin() != "..") {
+        return rel.string();
+    }
+    return dir.string();
+}
+
 json sample_json(const DesignEntry& d, const Item& item, const Proposal& p,
                  const inject::Validation* v, const std::string& backend, std::uint64_t seed,
                  double validate_seconds) {
@@ -170,6 +181,7 @@ json sample_json(const DesignEntry& d, const Item& item, const Proposal& p,
     s["suite"] = d.suite;
     s["design_hash"] = d.hash;
     s["source_file"] = d.source_file.filename().string();
+    s["design_dir"] = portable_path(d.spec.dir);
     s["bug_types"] = item.types;
     s["attempt"] = item.key.attempt;
     s["backend"] = backend;

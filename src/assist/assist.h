@@ -1,0 +1,94 @@
+// hlsv assist: the debugging assistant (`hlsv debug`) and its evaluation harness (`hlsv eval`).
+// Suspect lines come from the static checker, from coverage spectra of testbench runs (Ochiai)
+// and, with an LLM backend, from the localize prompt; each candidate fix is applied and the
+// C simulation re-run, so a reported fix is proven, not proposed.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/core.h"
+
+namespace hlsv::assist {
+
+struct Fix {
+    std::string diff;        ///< unified diff of the fixed file against the input
+    std::string fixed_line;  ///< the replacement text of the suspect line(s)
+    std::string operator_id; ///< which repair operator or "llm"
+    bool validated = false;  ///< the testbench passes with the fix applied
+};
+
+struct Suspect {
+    std::string file;        ///< file name within the design
+    int line = 0;            ///< 1-based
+    std::string type;        ///< Chrysalis code, or "" when unknown
+    double score = 0;        ///< higher is more suspicious
+    std::vector<std::string> evidence; ///< "checker: ...", "ochiai 0.87", "llm: ...", "fix passes"
+    std::optional<Fix> fix;
+};
+
+struct DebugOptions {
+    std::string backend = "rules";  ///< rules | openai | replay
+    int top = 5;                    ///< suspects reported
+    int max_candidates = 60;        ///< candidate fixes simulated at most
+    std::vector<int> suspect_lines; ///< --suspect: investigate even when the testbench passes
+    double timeout_s = 0;           ///< per simulation; 0 = design's
+    // LLM endpoint (openai) or cassette (replay); the key comes from the environment only.
+    std::string base_url, model;
+    fs::path cassette, record;
+    std::string db;                 ///< RAG store for similar known bugs ("" = default)
+    Config config;
+};
+
+struct DebugReport {
+    std::string design;
+    std::string verdict_before;     ///< csim verdict of the design as given ("pass", "fail", ...)
+    std::string detail_before;
+    bool has_testbench = true;
+    std::vector<std::string> notes; ///< e.g. "no testbench: static and LLM evidence only"
+    std::vector<Suspect> suspects;  ///< best first
+    int candidates_tried = 0;
+    bool fixed() const;             ///< some suspect has a validated fix
+    nlohmann::ordered_json to_json() const;
+    std::string to_text() const;
+};
+
+/// Localizes and tries to fix the bug of a design directory (or a single source file).
+DebugReport debug(const DesignSpec& design, const DebugOptions& opts);
+
+/// SARIF 2.1.0 log of the suspects (for code scanning).
+std::string to_sarif(const DebugReport& report);
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation harness
+// ---------------------------------------------------------------------------------------------
+
+struct EvalOptions {
+    DebugOptions debug;
+    int limit = 0;                       ///< samples evaluated at most (0: all)
+    std::vector<fs::path> design_dirs;   ///< where to find testbenches by design name
+    int jobs = 0;
+};
+
+struct TypeScore {
+    long samples = 0, detected = 0, top1 = 0, top3 = 0, top5 = 0, type_correct = 0;
+    long fixable = 0, fixed = 0;         ///< samples with a testbench; with a validated fix
+};
+
+struct EvalResult {
+    std::string backend;
+    std::map<std::string, TypeScore> by_type;
+    TypeScore total;
+    double seconds = 0;
+    nlohmann::ordered_json to_json() const;
+    std::string to_text() const;
+};
+
+/// Scores localization, classification and repair over a dataset (a directory with
+/// samples.jsonl, or a Chrysalis-layout tree).
+EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts);
+
+} // namespace hlsv::assist

@@ -1,0 +1,389 @@
+// hlsv debug: run the testbench, gather suspect lines (static checker, coverage spectra,
+// LLM), try repair candidates on the most suspicious lines, keep the fixes the testbench
+// accepts, and rank.
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <set>
+#include <thread>
+#include <unistd.h>
+
+#include "check/check.h"
+#include "csim/csim.h"
+#include "inject/inject.h"
+#include "internal.h"
+#include "repair.h"
+
+namespace hlsv::assist {
+
+namespace detail {
+
+namespace {
+
+/// How likely a line is to hold a bug before any evidence: loop headers, indexing, shifts,
+/// declarations and accumulations are where HLS bugs live.
+double prior(std::string_view line) {
+    std::string s(trim(line));
+    if (s.empty() || s[0] == '#' || s.rfind("//", 0) == 0 || s == "{" || s == "}") {
+        return 0;
+    }
+    double p = 0.05;
+    if (s.find("for (") != std::string::npos || s.find("for(") != std::string::npos ||
+        s.find("while") != std::string::npos) {
+        p += 0.3;
+    }
+    if (s.find('[') != std::string::npos) {
+        p += 0.2;
+    }
+    if (s.find("<<") != std::string::npos || s.find(">>") != std::string::npos) {
+        p += 0.2;
+    }
+    if (s.find("+=") != std::string::npos || s.find("-=") != std::string::npos) {
+        p += 0.1;
+    }
+    if (s.back() == ';' && s.find('=') == std::string::npos && s.find('(') == std::string::npos) {
+        p += 0.2; // a declaration without initializer
+    }
+    return p;
+}
+
+/// Ochiai suspiciousness from per-case line coverage: ef / sqrt(F * (ef + ep)).
+std::map<int, double> ochiai(const std::vector<std::pair<bool, std::map<int, long>>>& runs) {
+    long failed_total = 0;
+    std::map<int, std::pair<long, long>> ef_ep;
+    for (const auto& [passed, counts] : runs) {
+        failed_total += !passed;
+        for (const auto& [line, n] : counts) {
+            if (n > 0) {
+                (passed ? ef_ep[line].second : ef_ep[line].first) += 1;
+            }
+        }
+    }
+    std::map<int, double> out;
+    if (failed_total == 0) {
+        return out;
+    }
+    for (const auto& [line, c] : ef_ep) {
+        double denom = std::sqrt(static_cast<double>(failed_total) * static_cast<double>(c.first + c.second));
+        out[line] = denom > 0 ? static_cast<double>(c.first) / denom : 0;
+    }
+    return out;
+}
+
+Suspect& suspect_at(std::vector<Suspect>& all, const std::string& file, int line) {
+    for (auto& s : all) {
+        if (s.file == file && s.line == line) {
+            return s;
+        }
+    }
+    all.push_back({file, line, "", 0, {}, std::nullopt});
+    return all.back();
+}
+
+/// The Chrysalis type a repair operator most often undoes.
+std::string type_of_operator(const std::string& op, std::string_view line) {
+    std::string s(line);
+    if (op == "add-init") {
+        return "INIT";
+    }
+    if (op == "const-nonzero") {
+        return "ZERO";
+    }
+    if (op == "buffer-swap" || op == "negation-drop") {
+        return "BUF";
+    }
+    if (op == "sign-swap") {
+        return "USE";
+    }
+    if (op == "clone-unrolled") {
+        return "MLU";
+    }
+    if (op == "precedence") {
+        return "PREC";
+    }
+    if (op == "shift-width" || ((op == "const-dec" || op == "const-inc") &&
+                                (s.find("<<") != std::string::npos || s.find(">>") != std::string::npos))) {
+        return "SHFT";
+    }
+    bool loop = s.find("for") != std::string::npos || s.find("while") != std::string::npos;
+    if (loop && (op == "arith-swap" || op == "rel-swap")) {
+        return s.find("!=") != std::string::npos || s.find("--") != std::string::npos ||
+                       s.find("++") != std::string::npos
+                   ? "INF"
+                   : "OOB";
+    }
+    if (op == "rel-swap" || ((op == "const-dec" || op == "const-inc") && s.find('[') != std::string::npos)) {
+        return "OOB";
+    }
+    return "";
+}
+
+} // namespace
+
+DesignSpec materialize(const DesignSpec& design, const fs::path& dir, const std::string& file_name,
+                       const std::string& text) {
+    fs::create_directories(dir);
+    for (const auto& e : fs::directory_iterator(design.dir)) {
+        if (e.is_regular_file()) {
+            fs::copy_file(e.path(), dir / e.path().filename(), fs::copy_options::overwrite_existing);
+        }
+    }
+    write_file_atomic(dir / file_name, text);
+    DesignSpec copy = design;
+    copy.dir = dir;
+    auto rebase = [&](std::vector<fs::path>& files) {
+        for (auto& f : files) {
+            f = dir / f.filename();
+        }
+    };
+    rebase(copy.sources);
+    rebase(copy.testbench);
+    return copy;
+}
+
+DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
+                       const fs::path& target_file, const FixOracle& oracle) {
+    DebugReport rep;
+    rep.design = design.name;
+    rep.has_testbench = design.has_testbench();
+    csim::Options so;
+    so.timeout_s = opts.timeout_s;
+    csim::Simulator sim(so);
+    bool failing = false;
+    if (rep.has_testbench) {
+        try {
+            auto r = sim.run_golden(design);
+            rep.verdict_before = std::string(csim::verdict_name(r.verdict));
+            rep.detail_before = r.detail;
+            failing = r.verdict != csim::Verdict::pass;
+        } catch (const InputError& e) {
+            rep.verdict_before = "error";
+            rep.detail_before = e.what();
+            failing = true;
+        }
+    } else {
+        rep.verdict_before = "no-testbench";
+        rep.notes.push_back("no testbench: static evidence only, no fix can be proven");
+    }
+
+    std::string file_name = target_file.filename().string();
+    std::string text = read_file(target_file);
+    SourceText src(text);
+    std::vector<Suspect> suspects;
+
+    // 1. The static checker on every design source.
+    for (const auto& f : design.sources) {
+        std::string t = f == target_file ? text : read_file(f);
+        for (const auto& fd : check::check_source(f.string(), t)) {
+            Suspect& s = suspect_at(suspects, f.filename().string(), fd.line);
+            s.score += fd.severity == check::Severity::error ? 1.0 : 0.8;
+            if (s.type.empty() && fd.type) {
+                s.type = *fd.type;
+            }
+            s.evidence.push_back("checker: " + fd.message + " [" + fd.rule + "]");
+        }
+    }
+    for (int l : opts.suspect_lines) {
+        Suspect& s = suspect_at(suspects, file_name, l);
+        s.score += 0.5;
+        s.evidence.push_back("named by --suspect");
+    }
+    if (!failing && opts.suspect_lines.empty()) {
+        if (suspects.empty() && rep.has_testbench) {
+            rep.notes.push_back("the design passes its testbench and the checker finds nothing");
+        }
+        std::sort(suspects.begin(), suspects.end(), [](const auto& a, const auto& b) {
+            return std::tie(b.score, a.line) < std::tie(a.score, b.line);
+        });
+        if (static_cast<int>(suspects.size()) > opts.top) {
+            suspects.resize(static_cast<std::size_t>(opts.top));
+        }
+        rep.suspects = std::move(suspects);
+        return rep;
+    }
+
+    // 2. Coverage spectra: which lines the failing runs execute.
+    std::map<int, double> spectrum;
+    std::set<int> executed;
+    if (rep.has_testbench && failing) {
+        std::vector<std::pair<bool, std::map<int, long>>> runs;
+        int cases = design.cases;
+        try {
+            for (int k = 0; k < std::max(cases, 1); ++k) {
+                std::map<std::string, std::string> env;
+                if (cases > 0) {
+                    env["HLSV_CASE"] = std::to_string(k);
+                }
+                auto cov = sim.run_coverage(design, {}, env);
+                bool passed = cov.result.exit_code == 0 && cov.result.verdict != csim::Verdict::crash &&
+                              cov.result.verdict != csim::Verdict::timeout;
+                runs.emplace_back(passed, cov.counts[file_name]);
+                for (const auto& [line, n] : cov.counts[file_name]) {
+                    if (n > 0) {
+                        executed.insert(line);
+                    }
+                }
+            }
+        } catch (const Error& e) {
+            rep.notes.push_back(std::string("coverage unavailable: ") + e.what());
+        }
+        if (cases > 1) {
+            spectrum = ochiai(runs);
+        } else {
+            rep.notes.push_back("the testbench has no HLSV_CASE cases: coverage only tells which "
+                                "lines ran, not which ones fail");
+        }
+        for (const auto& [line, score] : spectrum) {
+            if (score > 0) {
+                Suspect& s = suspect_at(suspects, file_name, line);
+                s.score += score;
+                char b[64];
+                std::snprintf(b, sizeof b, "ochiai %.2f over %zu cases", score, runs.size());
+                s.evidence.push_back(b);
+            }
+        }
+    }
+
+    // 3. Repair search on the most suspicious lines of the target file.
+    if (oracle && failing) {
+        std::vector<std::pair<double, int>> lines;
+        for (int l = 1; l <= static_cast<int>(src.line_count()); ++l) {
+            double p = prior(src.line(l));
+            if (p <= 0) {
+                continue;
+            }
+            if (!executed.empty()) {
+                // Lines that never ran cannot be the fault unless they are declarations next
+                // to code that ran (a missing initializer leaves no executable code).
+                bool near = executed.count(l) || executed.count(l + 1) || executed.count(l - 1);
+                if (!near && prior(src.line(l)) < 0.25) {
+                    continue;
+                }
+            }
+            double score = p;
+            if (auto it = spectrum.find(l); it != spectrum.end()) {
+                score += it->second;
+            }
+            for (const auto& s : suspects) {
+                if (s.file == file_name && s.line == l) {
+                    score += s.score;
+                }
+            }
+            lines.emplace_back(score, l);
+        }
+        std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<Candidate> cands;
+        // Round-robin over the ranked lines so every plausible line gets its best edits first.
+        std::vector<std::vector<Candidate>> per_line;
+        for (const auto& [score, l] : lines) {
+            per_line.push_back(repair_candidates(src, l));
+        }
+        for (std::size_t round = 0; cands.size() < static_cast<std::size_t>(opts.max_candidates); ++round) {
+            bool any = false;
+            for (auto& pl : per_line) {
+                if (round < pl.size() && cands.size() < static_cast<std::size_t>(opts.max_candidates)) {
+                    cands.push_back(pl[round]);
+                    any = true;
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        std::vector<std::string> versions;
+        for (const auto& c : cands) {
+            versions.push_back(apply_candidate(src, c));
+        }
+        rep.candidates_tried = static_cast<int>(versions.size());
+        std::vector<bool> ok = versions.empty() ? std::vector<bool>{} : oracle(versions);
+        for (std::size_t i = 0; i < cands.size(); ++i) {
+            if (!ok[i]) {
+                continue;
+            }
+            Suspect& s = suspect_at(suspects, file_name, cands[i].line);
+            if (s.fix) {
+                continue; // keep the first (most plausible) validated fix per line
+            }
+            Fix fx;
+            fx.diff = inject::unified_diff(text, versions[i], file_name);
+            fx.fixed_line = cands[i].replacement;
+            fx.operator_id = cands[i].op;
+            fx.validated = true;
+            s.fix = fx;
+            s.score += 2.0;
+            if (s.type.empty()) {
+                s.type = type_of_operator(cands[i].op, src.line(cands[i].line));
+            }
+            s.evidence.push_back("fix passes the testbench (" + cands[i].op + ")");
+        }
+    }
+    std::stable_sort(suspects.begin(), suspects.end(), [](const auto& a, const auto& b) {
+        if (a.score != b.score) {
+            return a.score > b.score;
+        }
+        return a.line < b.line;
+    });
+    if (static_cast<int>(suspects.size()) > opts.top) {
+        suspects.resize(static_cast<std::size_t>(opts.top));
+    }
+    rep.suspects = std::move(suspects);
+    if (failing && rep.suspects.empty()) {
+        rep.notes.push_back("no suspect line found");
+    }
+    return rep;
+}
+
+} // namespace detail
+
+bool DebugReport::fixed() const {
+    return std::any_of(suspects.begin(), suspects.end(),
+                       [](const Suspect& s) { return s.fix && s.fix->validated; });
+}
+
+DebugReport debug(const DesignSpec& design, const DebugOptions& opts) {
+    if (opts.backend != "rules") {
+        throw InputError("debug: backend '" + opts.backend + "' is not available in this build; use --backend rules");
+    }
+    fs::path target = inject::injected_source(design);
+    detail::FixOracle oracle;
+    if (design.has_testbench()) {
+        // No golden exists for a user's failing design: a candidate is proven when the design's
+        // own self-checking testbench passes with it.
+        oracle = [&design, &opts, target](const std::vector<std::string>& versions) {
+            // char, not bool: std::vector<bool> packs bits, and workers write neighbours.
+            std::vector<char> done(versions.size(), 0);
+            csim::Options so;
+            so.timeout_s = opts.timeout_s;
+            csim::Simulator sim(so);
+            fs::path base = fs::temp_directory_path() / ("hlsv-debug-" + std::to_string(::getpid()));
+            std::atomic<std::size_t> next{0};
+            auto worker = [&] {
+                for (std::size_t i = next++; i < versions.size(); i = next++) {
+                    fs::path dir = base / std::to_string(i);
+                    try {
+                        DesignSpec copy = detail::materialize(design, dir, target.filename().string(), versions[i]);
+                        done[i] = sim.run_golden(copy).verdict == csim::Verdict::pass;
+                    } catch (const Error&) {
+                        done[i] = 0;
+                    }
+                    std::error_code ec;
+                    fs::remove_all(dir, ec);
+                }
+            };
+            std::vector<std::thread> pool;
+            unsigned n = std::max(1u, std::thread::hardware_concurrency());
+            for (unsigned j = 0; j < n; ++j) {
+                pool.emplace_back(worker);
+            }
+            for (auto& t : pool) {
+                t.join();
+            }
+            std::error_code ec;
+            fs::remove_all(base, ec);
+            return std::vector<bool>(done.begin(), done.end());
+        };
+    }
+    return detail::debug_impl(design, opts, target, oracle);
+}
+
+} // namespace hlsv::assist

@@ -1,0 +1,345 @@
+// hlsv eval: run the debugging assistant over a dataset of known bugs and score detection,
+// line-level top-1/3/5 localization, bug-type accuracy and validated-fix rate per bug type.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <sstream>
+#include <thread>
+#include <unistd.h>
+
+#include "csim/csim.h"
+#include "inject/inject.h"
+#include "internal.h"
+
+namespace hlsv::assist {
+
+namespace {
+
+using nlohmann::json;
+
+struct Sample {
+    std::string id, design, suite, source_file, golden, buggy;
+    std::vector<std::string> types;
+    fs::path design_dir; ///< empty when no testbench was found
+};
+
+std::vector<json> read_jsonl(const fs::path& file) {
+    std::vector<json> rows;
+    std::istringstream in(read_file(file, 1u << 30));
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (trim(line).empty()) {
+            continue;
+        }
+        try {
+            rows.push_back(json::parse(line));
+        } catch (const json::parse_error&) {
+            throw InputError(file, "line " + std::to_string(n) + " is not valid JSON");
+        }
+    }
+    return rows;
+}
+
+fs::path find_design_dir(const std::string& name, const std::vector<fs::path>& roots) {
+    for (const auto& r : roots) {
+        std::error_code ec;
+        if (fs::exists(r / name / "hlsv.json", ec)) {
+            return r / name;
+        }
+        if (r.filename() == name && fs::exists(r / "hlsv.json", ec)) {
+            return r;
+        }
+    }
+    return {};
+}
+
+std::vector<Sample> load_samples(const fs::path& dataset, std::vector<fs::path> roots) {
+    std::vector<Sample> out;
+    std::error_code ec;
+    if (fs::exists(dataset / "manifest.json", ec)) {
+        json m = json::parse(read_file(dataset / "manifest.json"), nullptr, false);
+        if (!m.is_discarded()) {
+            for (const auto& s : m["config"].value("suites", json::array())) {
+                roots.emplace_back(s.get<std::string>());
+            }
+        }
+    }
+    fs::path jsonl = fs::is_regular_file(dataset, ec) ? dataset : dataset / "samples.jsonl";
+    if (fs::exists(jsonl, ec)) {
+        for (const auto& r : read_jsonl(jsonl)) {
+            Sample s;
+            s.id = r.value("id", "");
+            s.design = r.value("design", "");
+            s.suite = r.value("suite", "");
+            s.source_file = r.value("source_file", s.design + ".cpp");
+            s.golden = r.value("golden_code", "");
+            s.buggy = r.value("buggy_code", "");
+            s.types = r.value("bug_types", std::vector<std::string>{});
+            if (s.buggy.empty() || s.golden.empty() || s.types.empty()) {
+                throw InputError(jsonl, "sample " + s.id + " lacks golden_code, buggy_code or bug_types");
+            }
+            fs::path recorded = r.value("design_dir", "");
+            if (!recorded.empty() && fs::exists(recorded / "hlsv.json", ec)) {
+                s.design_dir = recorded;
+            } else {
+                s.design_dir = find_design_dir(s.design, roots);
+            }
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
+    // A Chrysalis-layout tree: <suite>/<design>/Source_Code/*.cpp + Bugs/bug_*.txt.
+    for (auto it = fs::recursive_directory_iterator(dataset, ec); it != fs::recursive_directory_iterator(); ++it) {
+        if (it->path().filename() != "Bugs" || !it->is_directory()) {
+            continue;
+        }
+        fs::path ddir = it->path().parent_path();
+        fs::path code_dir = ddir / "Source_Code";
+        fs::path src;
+        for (const auto& e : fs::directory_iterator(code_dir, ec)) {
+            auto x = e.path().extension();
+            if (x == ".cpp" || x == ".c" || x == ".cc") {
+                src = e.path();
+                break;
+            }
+        }
+        if (src.empty()) {
+            continue;
+        }
+        std::string golden = read_file(src);
+        std::vector<fs::path> bugs;
+        for (const auto& e : fs::directory_iterator(it->path(), ec)) {
+            bugs.push_back(e.path());
+        }
+        std::sort(bugs.begin(), bugs.end());
+        for (const auto& b : bugs) {
+            Injection inj;
+            try {
+                inj = parse_injection(read_file(b));
+            } catch (const InputError& e) {
+                log_warning(b.string() + ": skipped: " + e.what());
+                continue;
+            }
+            auto applied = inject::apply(golden, inj, {}, src.filename().string());
+            if (!applied.ok) {
+                log_warning(b.string() + ": skipped: " + applied.error);
+                continue;
+            }
+            Sample s;
+            s.id = ddir.filename().string() + "/" + b.filename().string();
+            s.design = ddir.filename().string();
+            s.suite = ddir.parent_path().filename().string();
+            s.source_file = src.filename().string();
+            s.golden = golden;
+            s.buggy = applied.buggy;
+            s.types = inj.types();
+            s.design_dir = find_design_dir(s.design, roots);
+            out.push_back(std::move(s));
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    return out;
+}
+
+/// Lines of `buggy` that differ from `golden`: the changed block between the common prefix and
+/// suffix; for a pure deletion, the lines on both sides of the gap.
+std::vector<int> truth_lines(const std::string& golden, const std::string& buggy) {
+    auto lines = [](const std::string& t) { return split(t, '\n'); };
+    auto g = lines(golden), b = lines(buggy);
+    std::size_t p = 0;
+    while (p < g.size() && p < b.size() && g[p] == b[p]) {
+        ++p;
+    }
+    std::size_t sg = g.size(), sb = b.size();
+    while (sg > p && sb > p && g[sg - 1] == b[sb - 1]) {
+        --sg;
+        --sb;
+    }
+    std::vector<int> out;
+    for (std::size_t i = p; i < sb; ++i) {
+        out.push_back(static_cast<int>(i) + 1);
+    }
+    if (out.empty()) {
+        out = {static_cast<int>(p), static_cast<int>(p) + 1};
+    }
+    return out;
+}
+
+void add_score(TypeScore& t, const TypeScore& s) {
+    t.samples += s.samples;
+    t.detected += s.detected;
+    t.top1 += s.top1;
+    t.top3 += s.top3;
+    t.top5 += s.top5;
+    t.type_correct += s.type_correct;
+    t.fixable += s.fixable;
+    t.fixed += s.fixed;
+}
+
+TypeScore score_one(const Sample& smp, const EvalOptions& opts, const fs::path& work) {
+    TypeScore sc;
+    sc.samples = 1;
+    DesignSpec buggy_spec;
+    detail::FixOracle oracle;
+    std::optional<DesignSpec> golden;
+    if (!smp.design_dir.empty()) {
+        golden = load_design(smp.design_dir);
+        buggy_spec = detail::materialize(*golden, work, smp.source_file, smp.buggy);
+        const DesignSpec& gold = *golden;
+        std::string file = smp.source_file;
+        double timeout = opts.debug.timeout_s;
+        oracle = [gold, file, timeout](const std::vector<std::string>& versions) {
+            csim::Options so;
+            so.timeout_s = timeout;
+            csim::Simulator sim(so);
+            std::vector<csim::Variant> vs;
+            for (const auto& v : versions) {
+                vs.push_back({{{file, v}}});
+            }
+            auto results = sim.run_variants(gold, vs);
+            std::vector<bool> ok;
+            for (const auto& r : results) {
+                ok.push_back(csim::is_success(r.verdict));
+            }
+            return ok;
+        };
+    } else {
+        fs::create_directories(work);
+        write_file_atomic(work / smp.source_file, smp.buggy);
+        buggy_spec = load_design(work / smp.source_file);
+    }
+    auto rep = detail::debug_impl(buggy_spec, opts.debug, work / smp.source_file, oracle);
+    auto truth = truth_lines(smp.golden, smp.buggy);
+    auto hit_within = [&](std::size_t k) {
+        for (std::size_t i = 0; i < std::min(k, rep.suspects.size()); ++i) {
+            if (std::find(truth.begin(), truth.end(), rep.suspects[i].line) != truth.end()) {
+                return true;
+            }
+        }
+        return false;
+    };
+    bool checker_evidence = std::any_of(rep.suspects.begin(), rep.suspects.end(), [](const Suspect& s) {
+        return std::any_of(s.evidence.begin(), s.evidence.end(),
+                           [](const std::string& e) { return e.rfind("checker:", 0) == 0; });
+    });
+    sc.detected = (rep.verdict_before != "pass" && rep.verdict_before != "no-testbench") || checker_evidence;
+    sc.top1 = hit_within(1);
+    sc.top3 = hit_within(3);
+    sc.top5 = hit_within(5);
+    sc.type_correct = !rep.suspects.empty() && rep.suspects[0].type == smp.types[0];
+    bool functional = !inject::is_pragma_type(smp.types[0]);
+    sc.fixable = golden && golden->has_testbench() && functional;
+    sc.fixed = sc.fixable && rep.fixed();
+    return sc;
+}
+
+json ratio(long n, long d) { return d > 0 ? json(static_cast<double>(n) / static_cast<double>(d)) : json(); }
+
+json score_json(const TypeScore& t) {
+    return {{"samples", t.samples},       {"detection", ratio(t.detected, t.samples)},
+            {"top1", ratio(t.top1, t.samples)}, {"top3", ratio(t.top3, t.samples)},
+            {"top5", ratio(t.top5, t.samples)}, {"type_accuracy", ratio(t.type_correct, t.samples)},
+            {"fixable", t.fixable},       {"fix_rate", ratio(t.fixed, t.fixable)}};
+}
+
+} // namespace
+
+EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
+    std::error_code ec;
+    if (!fs::exists(dataset, ec)) {
+        throw InputError(dataset, "no such dataset");
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    auto samples = load_samples(dataset, opts.design_dirs);
+    if (samples.empty()) {
+        throw InputError(dataset, "no samples found (expected samples.jsonl or a Chrysalis layout)");
+    }
+    if (opts.limit > 0 && samples.size() > static_cast<std::size_t>(opts.limit)) {
+        samples.resize(static_cast<std::size_t>(opts.limit));
+    }
+    EvalResult res;
+    res.backend = opts.debug.backend;
+    fs::path base = fs::temp_directory_path() / ("hlsv-eval-" + std::to_string(::getpid()));
+    std::mutex m;
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    auto worker = [&] {
+        for (std::size_t i = next++; i < samples.size(); i = next++) {
+            fs::path work = base / std::to_string(i);
+            TypeScore sc;
+            try {
+                sc = score_one(samples[i], opts, work);
+            } catch (const Error& e) {
+                log_warning(samples[i].id + ": " + e.what());
+                sc.samples = 1;
+            } catch (...) {
+                std::lock_guard l(m);
+                failure = std::current_exception();
+            }
+            std::error_code rm;
+            fs::remove_all(work, rm);
+            std::lock_guard l(m);
+            add_score(res.by_type[samples[i].types[0]], sc);
+            add_score(res.total, sc);
+            if (verbosity() != Verbosity::quiet && stderr_is_tty()) {
+                std::fprintf(stderr, "\r\033[Keval %ld/%zu", res.total.samples, samples.size());
+            }
+        }
+    };
+    int jobs = opts.jobs > 0 ? opts.jobs : 1;
+    std::vector<std::thread> pool;
+    for (int j = 0; j < jobs; ++j) {
+        pool.emplace_back(worker);
+    }
+    for (auto& t : pool) {
+        t.join();
+    }
+    if (verbosity() != Verbosity::quiet && stderr_is_tty()) {
+        std::fprintf(stderr, "\n");
+    }
+    fs::remove_all(base, ec);
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+    res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return res;
+}
+
+nlohmann::ordered_json EvalResult::to_json() const {
+    nlohmann::ordered_json j;
+    j["backend"] = backend;
+    j["samples"] = total.samples;
+    j["seconds"] = seconds;
+    j["total"] = score_json(total);
+    j["by_type"] = nlohmann::ordered_json::object();
+    for (const auto& [t, s] : by_type) {
+        j["by_type"][t] = score_json(s);
+    }
+    return j;
+}
+
+std::string EvalResult::to_text() const {
+    std::ostringstream o;
+    char line[200];
+    std::snprintf(line, sizeof line, "%-6s %7s %7s %6s %6s %6s %6s %9s   backend %s\n", "type",
+                  "samples", "detect", "top1", "top3", "top5", "type", "fix", backend.c_str());
+    o << line;
+    auto pct = [](long n, long d) { return d > 0 ? 100.0 * static_cast<double>(n) / static_cast<double>(d) : 0.0; };
+    auto row = [&](const std::string& name, const TypeScore& s) {
+        std::snprintf(line, sizeof line, "%-6s %7ld %6.0f%% %5.0f%% %5.0f%% %5.0f%% %5.0f%% %5.0f%% of %ld\n",
+                      name.c_str(), s.samples, pct(s.detected, s.samples), pct(s.top1, s.samples),
+                      pct(s.top3, s.samples), pct(s.top5, s.samples), pct(s.type_correct, s.samples),
+                      pct(s.fixed, s.fixable), s.fixable);
+        o << line;
+    };
+    for (const auto& [t, s] : by_type) {
+        row(t, s);
+    }
+    row("total", total);
+    return o.str();
+}
+
+} // namespace hlsv::assist

@@ -1,0 +1,24 @@
+// Private to the assist module.
+#pragma once
+
+#include <functional>
+
+#include "assist/assist.h"
+
+namespace hlsv::assist::detail {
+
+/// Decides whether candidate versions of the injected file make the design pass. With a
+/// reference (the golden design, in evaluation), candidates run as one batch against its
+/// outputs; without one (a user's failing design), each candidate runs its own testbench.
+using FixOracle = std::function<std::vector<bool>(const std::vector<std::string>& versions)>;
+
+/// The debugging assistant with a given file to investigate and an optional fix oracle
+/// (nullptr: no simulation-based fix search).
+DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
+                       const fs::path& target_file, const FixOracle& oracle);
+
+/// Copies `design` into `dir` with `file_name` replaced by `text`, and loads the copy.
+DesignSpec materialize(const DesignSpec& design, const fs::path& dir, const std::string& file_name,
+                       const std::string& text);
+
+} // namespace hlsv::assist::detail

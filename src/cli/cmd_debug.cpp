@@ -1,0 +1,48 @@
+// hlsv debug DESIGN_DIR [--backend rules|openai|replay] [--top N] [--format text|json|sarif]
+//   [--max-candidates N] [--suspect LINE...]
+#include "assist/assist.h"
+#include "cli.h"
+
+namespace hlsv::cli {
+
+void add_debug(CLI::App& app, Context& ctx) {
+    struct Args {
+        std::string design;
+        assist::DebugOptions opts;
+        std::string format = "text";
+        std::string out;
+    };
+    auto a = std::make_shared<Args>();
+    app.add_option("DESIGN_DIR", a->design, "Design directory (hlsv.json / Vitis project) or source file")
+        ->required();
+    app.add_option("--backend", a->opts.backend, "Where suspects and fixes come from")
+        ->check(CLI::IsMember({"rules", "openai", "replay"}))
+        ->capture_default_str();
+    app.add_option("--top", a->opts.top, "Suspects to report")->capture_default_str();
+    app.add_option("--max-candidates", a->opts.max_candidates, "Candidate fixes to simulate at most")
+        ->capture_default_str();
+    app.add_option("--suspect", a->opts.suspect_lines, "Investigate this line even if the testbench passes");
+    app.add_option("--timeout", a->opts.timeout_s, "Seconds per simulation (default: the design's)");
+    app.add_option("--base-url", a->opts.base_url, "OpenAI-compatible endpoint (openai backend)");
+    app.add_option("--model", a->opts.model, "Model name (openai backend)");
+    app.add_option("--cassette", a->opts.cassette, "Recorded responses (replay backend)");
+    app.add_option("--db", a->opts.db, "RAG store for similar known bugs");
+    app.add_option("-o,--output", a->out, "Write the report to a file");
+    add_format_option(app, &a->format, {"text", "json", "sarif"});
+    app.callback([a, &ctx] {
+        a->opts.config = ctx.config;
+        if (a->opts.top < 1 || a->opts.max_candidates < 0) {
+            throw InputError("--top must be >= 1 and --max-candidates >= 0");
+        }
+        DesignSpec design = load_design(a->design);
+        auto rep = assist::debug(design, a->opts);
+        std::string text = a->format == "json"    ? rep.to_json().dump(2)
+                           : a->format == "sarif" ? assist::to_sarif(rep)
+                                                  : rep.to_text();
+        emit_output(a->out, text);
+        bool failing = rep.verdict_before != "pass" && rep.verdict_before != "no-testbench";
+        ctx.exit = (failing && !rep.fixed()) ? ExitCode::findings : ExitCode::ok;
+    });
+}
+
+} // namespace hlsv::cli
