@@ -150,11 +150,17 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
     so.timeout_s = opts.timeout_s;
     csim::Simulator sim(so);
     bool failing = false;
+    std::string symptom;
     if (rep.has_testbench) {
         try {
             auto r = sim.run_golden(design);
             rep.verdict_before = std::string(csim::verdict_name(r.verdict));
             rep.detail_before = r.detail;
+            std::string tail = r.stdout_text.size() > 1500 ? r.stdout_text.substr(r.stdout_text.size() - 1500)
+                                                          : r.stdout_text;
+            symptom = "C simulation verdict: " + rep.verdict_before + " (exit code " +
+                      std::to_string(r.exit_code) + ")" +
+                      (r.detail.empty() ? "" : ": " + r.detail) + "\nLast testbench output:\n" + tail;
             failing = r.verdict != csim::Verdict::pass;
         } catch (const InputError& e) {
             rep.verdict_before = "error";
@@ -244,7 +250,30 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
         }
     }
 
-    // 3. Repair search on the most suspicious lines of the target file.
+    // 3. The LLM's suspects and fixes (openai / replay backends).
+    std::vector<LlmCandidate> from_llm;
+    if (opts.backend != "rules") {
+        if (symptom.empty()) {
+            symptom = rep.has_testbench ? "the testbench passes, but these lines are suspected"
+                                        : "no testbench; static review requested";
+        }
+        for (const auto& s : suspects) {
+            for (const auto& e : s.evidence) {
+                symptom += "\n" + s.file + ":" + std::to_string(s.line) + ": " + e;
+            }
+        }
+        from_llm = llm_candidates(design, file_name, text, symptom, opts, rep.notes);
+        for (const auto& c : from_llm) {
+            Suspect& s = suspect_at(suspects, file_name, c.line);
+            s.score += 0.9 * c.weight;
+            if (s.type.empty()) {
+                s.type = c.type;
+            }
+            s.evidence.push_back("llm: " + (c.explanation.empty() ? c.type : c.explanation));
+        }
+    }
+
+    // 4. Repair search on the most suspicious lines of the target file.
     if (oracle && failing) {
         std::vector<std::pair<double, int>> lines;
         for (int l = 1; l <= static_cast<int>(src.line_count()); ++l) {
@@ -290,9 +319,18 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
                 break;
             }
         }
+        // The LLM's own fixes are judged first, then the generic repair operators.
+        std::vector<Candidate> llm_cands;
         std::vector<std::string> versions;
-        for (const auto& c : cands) {
-            versions.push_back(apply_candidate(src, c));
+        for (const auto& c : from_llm) {
+            if (!c.fixed_text.empty() && c.fixed_text != text) {
+                llm_cands.push_back({c.line, 1, std::string(SourceText(c.fixed_text).line(c.line)), "llm"});
+                versions.push_back(c.fixed_text);
+            }
+        }
+        cands.insert(cands.begin(), llm_cands.begin(), llm_cands.end());
+        for (std::size_t i = llm_cands.size(); i < cands.size(); ++i) {
+            versions.push_back(apply_candidate(src, cands[i]));
         }
         rep.candidates_tried = static_cast<int>(versions.size());
         std::vector<bool> ok = versions.empty() ? std::vector<bool>{} : oracle(versions);
@@ -341,9 +379,6 @@ bool DebugReport::fixed() const {
 }
 
 DebugReport debug(const DesignSpec& design, const DebugOptions& opts) {
-    if (opts.backend != "rules") {
-        throw InputError("debug: backend '" + opts.backend + "' is not available in this build; use --backend rules");
-    }
     fs::path target = inject::injected_source(design);
     detail::FixOracle oracle;
     if (design.has_testbench()) {

@@ -17,6 +17,21 @@ using FixOracle = std::function<std::vector<bool>(const std::vector<std::string>
 DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
                        const fs::path& target_file, const FixOracle& oracle);
 
+/// A suspect proposed by the LLM, with its fix applied to the whole file when it applies.
+struct LlmCandidate {
+    int line = 0;
+    std::string type;
+    std::string explanation;
+    std::string fixed_text; ///< the file with the fix applied ("" when none applies)
+    double weight = 1;      ///< rank-based: the model's first candidate weighs most
+};
+
+/// Asks the configured LLM backend for suspects (localize prompt, similar known bugs from the
+/// store). Problems (no answer, unusable reply, lines that do not exist) go to `notes`.
+std::vector<LlmCandidate> llm_candidates(const DesignSpec& design, const std::string& file_name,
+                                         const std::string& text, const std::string& symptom,
+                                         const DebugOptions& opts, std::vector<std::string>& notes);
+
 /// Copies `design` into `dir` with `file_name` replaced by `text`, and loads the copy.
 DesignSpec materialize(const DesignSpec& design, const fs::path& dir, const std::string& file_name,
                        const std::string& text);

@@ -8,6 +8,7 @@
 
 #include "inject/inject.h"
 #include "internal.h"
+#include "llm_proposer.h"
 #include "parse/parse.h"
 #include "rag/rag.h"
 
@@ -230,7 +231,11 @@ void tally(Tally& t, const json& s) {
 class Run {
   public:
     Run(const GenerateOptions& o, rag::Store& store, std::int64_t run_id)
-        : opts_(o), store_(store), run_id_(run_id) {}
+        : opts_(o), store_(store), run_id_(run_id) {
+        if (o.backend != "rules") {
+            llm_ = std::make_unique<detail::LlmProposer>(o, store, mutex_);
+        }
+    }
 
     /// Processes one design: proposals for its pending items, one batched validation, records.
     void process(const DesignEntry& d, const std::vector<std::string>& types,
@@ -279,12 +284,18 @@ class Run {
         std::vector<Proposal> proposals;
         std::vector<Injection> injections;
         std::vector<std::size_t> slot(pending.size(), SIZE_MAX);
+        if (llm_) {
+            proposals = propose_with_llm(d, pending);
+        } else {
+            for (const auto& it : pending) {
+                proposals.push_back(rules.propose(it));
+                add_stage("propose", proposals.back().propose_seconds);
+            }
+        }
         for (std::size_t i = 0; i < pending.size(); ++i) {
-            proposals.push_back(rules.propose(pending[i]));
-            add_stage("propose", proposals.back().propose_seconds);
-            if (proposals.back().injection) {
+            if (proposals[i].injection) {
                 slot[i] = injections.size();
-                injections.push_back(*proposals.back().injection);
+                injections.push_back(*proposals[i].injection);
             }
         }
         double t0 = now_seconds();
@@ -314,6 +325,32 @@ class Run {
     const std::map<std::string, double>& stages() const { return stages_; }
 
   private:
+    std::vector<Proposal> propose_with_llm(const DesignEntry& d, const std::vector<Item>& pending) {
+        std::vector<detail::LlmRequestSpec> specs;
+        for (const auto& it : pending) {
+            specs.push_back({it.types, it.key.attempt});
+        }
+        auto got = llm_->propose(d, specs);
+        std::vector<Proposal> out;
+        double prompt_s = 0, llm_s = 0;
+        for (auto& g : got) {
+            Proposal p;
+            p.injection = std::move(g.injection);
+            p.failure = g.failure;
+            p.strategy = g.strategy;
+            p.model = g.model;
+            p.prompt_hash = g.prompt_hash;
+            p.example_ids = g.example_ids;
+            p.propose_seconds = g.prompt_seconds + g.llm_seconds;
+            prompt_s += g.prompt_seconds;
+            llm_s += g.llm_seconds;
+            out.push_back(std::move(p));
+        }
+        add_stage("prompt", prompt_s);
+        add_stage("llm", llm_s);
+        return out;
+    }
+
     void record(const DesignEntry& d, const Item& item, const Proposal& p, const json& s) {
         bool valid = s["verdict"] == "valid";
         // Order matters for resume: the example and the attempt first (both idempotent or
@@ -365,6 +402,7 @@ class Run {
     long total_items_ = 0;
     std::vector<std::string> skipped_;
     std::map<std::string, double> stages_;
+    std::unique_ptr<detail::LlmProposer> llm_;
 };
 
 json run_config(const GenerateOptions& o, const std::vector<std::string>& types) {
@@ -397,10 +435,6 @@ RunSummary generate(const GenerateOptions& opts) {
     }
     if (opts.shard_count < 1 || opts.shard_index < 0 || opts.shard_index >= opts.shard_count) {
         throw InputError("--shard must be I/N with 0 <= I < N");
-    }
-    if (opts.backend != "rules") {
-        throw InputError("generate: backend '" + opts.backend +
-                         "' is not available for generation runs in this build; use --backend rules");
     }
     double t_start = now_seconds();
     std::vector<std::string> types = opts.bugs;
