@@ -270,11 +270,11 @@ EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
         for (std::size_t i = next++; i < samples.size(); i = next++) {
             fs::path work = base / std::to_string(i);
             TypeScore sc;
+            sc.samples = 1; // a sample that errors out still counts, as undetected
             try {
                 sc = score_one(samples[i], opts, work);
             } catch (const Error& e) {
                 log_warning(samples[i].id + ": " + e.what());
-                sc.samples = 1;
             } catch (...) {
                 std::lock_guard l(m);
                 failure = std::current_exception();

@@ -1,8 +1,8 @@
 // hlsv parse FILE... [--top NAME] [-I DIR] [--format json|text]
-#include <nlohmann/json.hpp>
-
 #include "cli.h"
 #include "parse/parse.h"
+
+#include <nlohmann/json.hpp>
 
 namespace hlsv::cli {
 
@@ -26,7 +26,8 @@ void add_parse(CLI::App& app, Context& ctx) {
         parse::Options opts;
         opts.top = args->top;
         opts.include_dirs = ctx.config.include_dirs;
-        opts.include_dirs.insert(opts.include_dirs.end(), args->includes.begin(), args->includes.end());
+        opts.include_dirs.insert(opts.include_dirs.end(), args->includes.begin(),
+                                 args->includes.end());
         for (const auto& d : args->defines) {
             opts.cflags.push_back("-D" + d);
         }

@@ -3,19 +3,20 @@
 // prompts, rule-based injection, the pragma checker, the debugging assistant) reads these facts.
 #pragma once
 
+#include "core/core.h"
+
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/core.h"
-
 namespace hlsv::parse {
 
 struct Param {
     std::string name;
-    std::string type;            ///< type text as written, e.g. "ap_int<16>", "int[64]", "hls::stream<T>&"
-    std::vector<long long> dims; ///< array dimensions (resolved), empty for scalars; -1 when unknown
+    std::string type; ///< type text as written, e.g. "ap_int<16>", "int[64]", "hls::stream<T>&"
+    /// Array dimensions (resolved), empty for scalars; -1 when unknown.
+    std::vector<long long> dims;
     bool is_array = false;
     bool is_pointer = false;
     bool is_reference = false;
@@ -31,21 +32,21 @@ struct Function {
 };
 
 struct Loop {
-    int id = 0;                 ///< index into DesignFacts::loops
-    std::string label;          ///< "" when unlabelled
-    std::string kind;           ///< "for", "while", "do"
-    int line_start = 0;         ///< line of the loop keyword (or the label)
+    int id = 0;         ///< index into DesignFacts::loops
+    std::string label;  ///< "" when unlabelled
+    std::string kind;   ///< "for", "while", "do"
+    int line_start = 0; ///< line of the loop keyword (or the label)
     int line_end = 0;
-    int body_line_start = 0;    ///< line of the body's opening brace (or first statement)
-    int depth = 0;              ///< 0 for a loop directly in a function body
-    std::optional<int> parent;  ///< enclosing loop id
-    std::string function;       ///< enclosing function name
-    std::string induction_var;  ///< "" when not a simple counted loop
+    int body_line_start = 0;   ///< line of the body's opening brace (or first statement)
+    int depth = 0;             ///< 0 for a loop directly in a function body
+    std::optional<int> parent; ///< enclosing loop id
+    std::string function;      ///< enclosing function name
+    std::string induction_var; ///< "" when not a simple counted loop
     std::optional<long long> trip_count;
     // Details for rules: the loop header's pieces as written (for-loops).
     std::string init_text, cond_text, step_text;
     std::optional<long long> init_value, bound_value, step_value; ///< resolved constants
-    std::string cond_op;        ///< "<", "<=", "!=", ">", ">="
+    std::string cond_op;                                          ///< "<", "<=", "!=", ">", ">="
 };
 
 struct Array {
@@ -54,34 +55,34 @@ struct Array {
     std::vector<long long> dims; ///< -1 when a dimension is not a resolvable constant
     std::string storage;         ///< "parameter", "local", "static", "global"
     int line = 0;
-    std::string function;        ///< "" for globals
+    std::string function; ///< "" for globals
 };
 
 struct Pragma {
-    std::string directive;       ///< lower-case: "pipeline", "unroll", "array_partition", ...
+    std::string directive; ///< lower-case: "pipeline", "unroll", "array_partition", ...
     /// Option -> value, keys lower-case. Flags (`complete`, `off`) map to true. Legacy
     /// positional forms are normalized: `array_partition variable=x complete` gives
     /// {"variable": "x", "type": "complete"}; `INTERFACE s_axilite port=return` gives
     /// {"mode": "s_axilite", "port": "return"}.
     nlohmann::ordered_json options = nlohmann::ordered_json::object();
-    std::string text;            ///< the pragma as written (after `#pragma HLS`)
+    std::string text; ///< the pragma as written (after `#pragma HLS`)
     int line = 0;
-    std::string function;        ///< enclosing function, "" at file scope
-    std::optional<int> loop;     ///< id of the loop whose body it opens / sits in
+    std::string function;              ///< enclosing function, "" at file scope
+    std::optional<int> loop;           ///< id of the loop whose body it opens / sits in
     std::optional<std::string> target; ///< array/port/variable named by variable=/port=
     bool target_resolved = false;      ///< the target names something in scope
 };
 
 struct HlsType {
-    std::string name;            ///< "ap_int", "ap_uint", "ap_fixed", "ap_ufixed", "hls::stream"
-    std::optional<int> width;    ///< W (for streams: none)
-    std::optional<int> int_width;///< I for ap_fixed
-    std::string text;            ///< as written, e.g. "ap_fixed<16,6,AP_RND,AP_SAT>"
+    std::string name;             ///< "ap_int", "ap_uint", "ap_fixed", "ap_ufixed", "hls::stream"
+    std::optional<int> width;     ///< W (for streams: none)
+    std::optional<int> int_width; ///< I for ap_fixed
+    std::string text;             ///< as written, e.g. "ap_fixed<16,6,AP_RND,AP_SAT>"
     int line = 0;
 };
 
 struct Diagnostic {
-    std::string severity;        ///< "error", "warning", "note"
+    std::string severity; ///< "error", "warning", "note"
     int line = 0;
     std::string message;
 };
@@ -93,7 +94,7 @@ struct Variable {
     int line = 0;
     std::string function;
     bool has_init = false;
-    std::string init_text;       ///< initializer as written ("" if none)
+    std::string init_text; ///< initializer as written ("" if none)
     bool is_static = false;
     bool is_param = false;
 };
@@ -107,7 +108,7 @@ struct DesignFacts {
     std::vector<HlsType> hls_types;
     std::vector<Variable> variables;
     std::vector<Diagnostic> diagnostics;
-    bool semantic = false;       ///< libclang facts were merged in (types, resolved dims)
+    bool semantic = false; ///< libclang facts were merged in (types, resolved dims)
     std::size_t lines = 0;
 
     const Function* function(std::string_view name) const;
@@ -115,19 +116,21 @@ struct DesignFacts {
 };
 
 struct Options {
-    std::string top;                        ///< "" = guess (the function no other calls)
-    std::vector<std::string> include_dirs;  ///< added after harness/include
-    std::vector<std::string> cflags;        ///< e.g. -D defines
-    bool use_libclang = true;               ///< false: tree-sitter facts only (fast path)
-    std::string language;                   ///< "c" or "c++"; "" = from extension
+    std::string top;                       ///< "" = guess (the function no other calls)
+    std::vector<std::string> include_dirs; ///< added after harness/include
+    std::vector<std::string> cflags;       ///< e.g. -D defines
+    bool use_libclang = true;              ///< false: tree-sitter facts only (fast path)
+    std::string language;                  ///< "c" or "c++"; "" = from extension
 };
 
 /// Parses a file from disk. Throws InputError for nonexistent paths, directories, binary files
-/// and files over 32 MB; broken code and missing headers give facts plus diagnostics.
+/// and files over 8 MB; broken code and missing headers give facts plus diagnostics. Files over
+/// 2 MB get tree-sitter facts only (a "note" diagnostic says so).
 DesignFacts parse_file(const fs::path& file, const Options& opts = {});
 
 /// Parses in-memory source text (`name` is used in diagnostics and for the language).
-DesignFacts parse_source(const std::string& name, const std::string& text, const Options& opts = {});
+DesignFacts parse_source(const std::string& name, const std::string& text,
+                         const Options& opts = {});
 
 /// The JSON shape of `hlsv parse` (field names are a public interface).
 nlohmann::ordered_json to_json(const DesignFacts& facts);

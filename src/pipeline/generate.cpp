@@ -1,16 +1,18 @@
 // hlsv generate: for each design x bug combination x attempt, obtain an injection (rule engine
 // or LLM), apply and validate it (batched per design), and record the verdict with provenance
 // in the store. Items already done in the store are skipped, so a killed run resumes exactly.
-#include <algorithm>
-#include <csignal>
-#include <random>
-#include <thread>
-
 #include "inject/inject.h"
 #include "internal.h"
 #include "llm_proposer.h"
 #include "parse/parse.h"
 #include "rag/rag.h"
+
+#include <algorithm>
+#include <csignal>
+#include <ctime>
+#include <random>
+#include <thread>
+#include <unistd.h>
 
 namespace hlsv::pipeline {
 
@@ -51,12 +53,13 @@ struct Item {
 /// What one attempt produced before validation.
 struct Proposal {
     std::optional<Injection> injection;
-    std::string failure;   ///< why there is no injection ("no-site", LLM error, ...)
+    std::string failure; ///< why there is no injection ("no-site", LLM error, ...)
     std::string strategy;
     std::string model;
     std::string prompt_hash;
     std::vector<std::int64_t> example_ids;
     double propose_seconds = 0;
+    double prompt_seconds = 0, llm_seconds = 0; ///< LLM backends: parts of propose_seconds
 };
 
 bool lines_overlap(const inject::Site& a, const inject::Site& b) {
@@ -174,7 +177,7 @@ std::string portable_path(const fs::path& dir) {
 
 json sample_json(const DesignEntry& d, const Item& item, const Proposal& p,
                  const inject::Validation* v, const std::string& backend, std::uint64_t seed,
-                 double validate_seconds) {
+                 const json& timings) {
     json s;
     s["id"] = sha256_hex(d.hash + "/" + item.key.bug_combo + "/" + std::to_string(item.key.attempt))
                   .substr(0, 16);
@@ -204,7 +207,9 @@ json sample_json(const DesignEntry& d, const Item& item, const Proposal& p,
         s["diff"] = v->diff;
         s["buggy_code"] = v->buggy;
     }
-    s["timings"] = {{"propose", p.propose_seconds}, {"validate", validate_seconds}};
+    // Per-item stage timings live in the item, so a resumed run's manifest still accounts for
+    // the work earlier (killed) invocations did, and a no-op rerun leaves it byte-identical.
+    s["timings"] = timings;
     return s;
 }
 
@@ -230,8 +235,9 @@ void tally(Tally& t, const json& s) {
 
 class Run {
   public:
-    Run(const GenerateOptions& o, rag::Store& store, std::int64_t run_id)
-        : opts_(o), store_(store), run_id_(run_id) {
+    Run(const GenerateOptions& o, rag::Store& store, std::int64_t run_id, double t_start)
+        : opts_(o), store_(store), run_id_(run_id), t_start_(t_start),
+          invocation_(std::to_string(::getpid()) + "-" + std::to_string(std::time(nullptr))) {
         if (o.backend != "rules") {
             llm_ = std::make_unique<detail::LlmProposer>(o, store, mutex_);
         }
@@ -306,17 +312,42 @@ class Run {
         }
         double validate_seconds = now_seconds() - t0;
         add_stage("validate", validate_seconds);
-        double per = injections.empty() ? 0 : validate_seconds / static_cast<double>(injections.size());
+        double per =
+            injections.empty() ? 0 : validate_seconds / static_cast<double>(injections.size());
+        double parse_share = rules.parse_seconds() / static_cast<double>(pending.size());
 
         double t1 = now_seconds();
         std::lock_guard lock(mutex_);
         for (std::size_t i = 0; i < pending.size(); ++i) {
             const inject::Validation* v = slot[i] == SIZE_MAX ? nullptr : &validations[slot[i]];
-            json s = sample_json(d, pending[i], proposals[i], v, opts_.backend, opts_.seed, per);
-            record(d, pending[i], proposals[i], s);
+            const Proposal& p = proposals[i];
+            json timings = {{"parse", parse_share},
+                            {"propose", p.propose_seconds},
+                            {"validate", v ? per : 0.0}};
+            if (llm_) {
+                timings["prompt"] = p.prompt_seconds;
+                timings["llm"] = p.llm_seconds;
+                timings.erase("propose");
+            }
+            json s = sample_json(d, pending[i], p, v, opts_.backend, opts_.seed, timings);
+            record(d, pending[i], p, s);
             progress.add(1, s["verdict"] == "valid");
         }
         add_stage_locked("record", now_seconds() - t1);
+        note_wall_locked();
+    }
+
+    /// Records this invocation's wall time so far in the store (only once it has done work), so
+    /// the manifest's wall_seconds adds up every invocation that contributed, killed or not.
+    void note_wall_locked() {
+        store_.set_item(run_id_, {detail::k_meta_item, invocation_, 0}, "meta",
+                        json{{"wall", now_seconds() - t_start_}}.dump());
+    }
+    void note_wall() {
+        std::lock_guard lock(mutex_);
+        if (total_items_ > already_done_) {
+            note_wall_locked();
+        }
     }
 
     long already_done() const { return already_done_; }
@@ -342,6 +373,8 @@ class Run {
             p.prompt_hash = g.prompt_hash;
             p.example_ids = g.example_ids;
             p.propose_seconds = g.prompt_seconds + g.llm_seconds;
+            p.prompt_seconds = g.prompt_seconds;
+            p.llm_seconds = g.llm_seconds;
             prompt_s += g.prompt_seconds;
             llm_s += g.llm_seconds;
             out.push_back(std::move(p));
@@ -351,7 +384,8 @@ class Run {
         return out;
     }
 
-    void record(const DesignEntry& d, const Item& item, const Proposal& p, const json& s) {
+    void record(const DesignEntry& d, const Item& item, const Proposal& p, json& s) {
+        double t0 = now_seconds();
         bool valid = s["verdict"] == "valid";
         // Order matters for resume: the example and the attempt first (both idempotent or
         // harmless to repeat), the item's "done" mark last.
@@ -385,6 +419,7 @@ class Run {
             a.validate_ms = s["timings"]["validate"].get<double>() * 1000;
             store_.record_attempt(a);
         }
+        s["timings"]["record"] = now_seconds() - t0;
         store_.set_item(run_id_, item.key, "done", s.dump());
     }
 
@@ -397,6 +432,8 @@ class Run {
     const GenerateOptions& opts_;
     rag::Store& store_;
     std::int64_t run_id_;
+    double t_start_;
+    std::string invocation_; ///< this process's key for its wall-time record
     std::mutex mutex_;
     long already_done_ = 0;
     long total_items_ = 0;
@@ -459,9 +496,11 @@ RunSummary generate(const GenerateOptions& opts) {
     detail::StoreLock lock(db);
     rag::Store store = rag::Store::open(db);
     json config = run_config(opts, types);
-    std::int64_t run_id = store.begin_run(config.dump());
+    // The same command continues its run (resume after a kill or Ctrl-C; a no-op when done).
+    auto existing = detail::find_run(db, config.dump());
+    std::int64_t run_id = existing ? *existing : store.begin_run(config.dump());
 
-    Run run(opts, store, run_id);
+    Run run(opts, store, run_id, t_start);
     long planned = 0;
     for (const auto* d : mine) {
         (void)d;
@@ -470,7 +509,8 @@ RunSummary generate(const GenerateOptions& opts) {
     planned += static_cast<long>(mine.size()) * opts.combos * opts.per_type;
     detail::Progress progress(planned, 0);
 
-    int jobs = opts.jobs > 0 ? opts.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int jobs = opts.jobs > 0 ? opts.jobs
+                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::atomic<std::size_t> next{0};
     std::exception_ptr failure;
     std::mutex failure_mutex;
@@ -510,18 +550,30 @@ RunSummary generate(const GenerateOptions& opts) {
     for (const auto& s : run.skipped()) {
         sum.skipped_designs.push_back(s);
     }
+    std::sort(sum.skipped_designs.begin(), sum.skipped_designs.end()); // not thread order
     sum.items = run.total_items();
     sum.skipped_done = run.already_done();
     sum.stage_seconds = run.stages();
     sum.out = opts.out;
+    run.note_wall();
 
     // Export every finished item of the run (including those done by an earlier, killed run).
+    // Timings come from the items, so they cover every invocation that did the run's work.
     std::vector<json> samples;
+    std::map<std::string, double> stage_totals;
+    double wall_total = 0;
     for (const auto& item : store.run_items(run_id)) {
+        if (item.status == "meta") {
+            wall_total += json::parse(item.result).value("wall", 0.0);
+            continue;
+        }
         if (item.status != "done" || item.result.empty()) {
             continue;
         }
         json s = json::parse(item.result);
+        for (const auto& [stage, secs] : s.value("timings", json::object()).items()) {
+            stage_totals[stage] += secs.get<double>();
+        }
         if (s.value("reason", "") == "no-site") {
             continue;
         }
@@ -541,6 +593,14 @@ RunSummary generate(const GenerateOptions& opts) {
             s["golden_code"] = it->second;
         }
     }
+    // Items finish in whatever order the workers reach them; the exports must not depend on it.
+    auto sort_key = [](const json& s) {
+        return std::make_tuple(s.value("suite", ""), s.value("design", ""),
+                               s.value("design_hash", ""), s["bug_types"].dump(),
+                               s.value("attempt", 0));
+    };
+    std::sort(samples.begin(), samples.end(),
+              [&](const json& a, const json& b) { return sort_key(a) < sort_key(b); });
     if (!sum.interrupted) {
         store.finish_run(run_id);
     }
@@ -549,8 +609,8 @@ RunSummary generate(const GenerateOptions& opts) {
     extra["run_id"] = run_id;
     extra["config"] = config;
     extra["skipped_designs"] = sum.skipped_designs;
-    extra["stage_seconds"] = sum.stage_seconds;
-    extra["wall_seconds"] = sum.wall_seconds;
+    extra["stage_seconds"] = stage_totals;
+    extra["wall_seconds"] = wall_total;
     extra["interrupted"] = sum.interrupted;
     detail::export_dataset(opts.out, samples, extra);
     return sum;

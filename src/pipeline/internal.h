@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <mutex>
+#include <optional>
 
 #include "pipeline/pipeline.h"
 
@@ -61,6 +62,13 @@ class Progress {
 
 /// Monotonic seconds.
 double now_seconds();
+
+/// The newest run of the store at `db` started with exactly `config_json`, if any: the same
+/// command resumes that run. Throws InputError when the store cannot be read.
+std::optional<std::int64_t> find_run(const fs::path& db, const std::string& config_json);
+
+/// Run items with this design hash are bookkeeping (wall time per invocation), not work.
+inline constexpr const char* k_meta_item = "#invocation";
 
 /// Writes the dataset directory from the run's finished samples (each a JSON object as stored
 /// in the run item's result): Chrysalis layout, samples.jsonl, sft.jsonl (train/validation by

@@ -3,6 +3,7 @@
 // suite, time per stage, evaluation results when present, and a browsable sample table.
 #include <algorithm>
 #include <fstream>
+#include <iomanip>
 #include <sstream>
 
 #include "internal.h"
@@ -95,8 +96,11 @@ std::string stacked_bars(const std::vector<std::pair<std::string, std::vector<Se
             total += s.value;
         }
         std::ostringstream num;
-        num.precision(unit.empty() ? 6 : 3);
-        num << total << unit;
+        if (unit.empty()) {
+            num << total;
+        } else {
+            num << std::fixed << std::setprecision(total < 10 ? 2 : 0) << total << unit;
+        }
         o << "<text x=\"" << x + 6 << "\" y=\"" << y + 15 << "\" class=\"num\">" << num.str()
           << "</text>";
         y += row_h;
@@ -179,7 +183,8 @@ std::string eval_section(const fs::path& dir) {
     auto results = e.is_array() ? e : json::array({e});
     for (const auto& r : results) {
         std::string backend = r.value("backend", "");
-        for (const auto& [type, m] : r.value("by_type", json::object()).items()) {
+        const json by_type = r.value("by_type", json::object());
+        for (const auto& [type, m] : by_type.items()) {
             o << "<tr><td>" << esc(backend) << "</td><td>" << esc(type) << "</td><td>"
               << m.value("samples", 0) << "</td><td>" << pct(m["detection"]) << "</td><td>"
               << pct(m["top1"]) << "</td><td>" << pct(m["top3"]) << "</td><td>" << pct(m["top5"])
@@ -271,8 +276,10 @@ std::string render_report(const fs::path& dir) {
     for (const auto& s : samples) {
         suites[s.value("suite", "")] += 1;
     }
-    for (const auto& [k, v] : manifest.value("stage_seconds", json::object()).items()) {
-        stages[k] = v.get<double>();
+    // Held in a local: items() of a temporary would dangle inside the loop.
+    const json stage_seconds = manifest.value("stage_seconds", json::object());
+    for (const auto& [k, v] : stage_seconds.items()) {
+        stages[k] = v.is_number() ? v.get<double>() : 0.0;
     }
 
     std::ostringstream o;

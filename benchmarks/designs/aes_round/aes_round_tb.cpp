@@ -48,7 +48,9 @@ int main() {
         if (sel >= 0 && tc != sel) continue;
         seed = 0xC0FFEEu * (uint32_t)(tc + 1);
         uint8_t pin[4][4], pkey[4][4], pref[4][4];
-        byte_t in[AES_ROWS][AES_COLS], key[AES_ROWS][AES_COLS], out[AES_ROWS][AES_COLS];
+        byte_t in[AES_ROWS][AES_COLS], key[AES_ROWS][AES_COLS];
+        byte_t out[AES_ROWS + 1][AES_COLS];  // last row is a guard
+        for (int c = 0; c < AES_COLS; c++) out[AES_ROWS][c] = 0x5C;
         for (int r = 0; r < 4; r++)
             for (int c = 0; c < 4; c++) {
                 seed = seed * 1664525u + 1013904223u;
@@ -67,6 +69,12 @@ int main() {
                 if (out[r][c].to_uint() != pref[r][c]) errors++;
             }
         printf("\n");
+        for (int c = 0; c < AES_COLS; c++)
+            if (out[AES_ROWS][c].to_uint() != 0x5C) {
+                printf("case %d guard overwritten\n", tc);
+                errors++;
+                break;
+            }
     }
     printf("%s: %d errors\n", errors ? "FAIL" : "PASS", errors);
     return errors ? 1 : 0;

@@ -3,7 +3,7 @@
 #include "ap_int.h"
 
 constexpr int SORT_N = 16;
-using key_t = ap_int<16>;
+using sort_key_t = ap_int<16>;
 
 template <typename T>
 static inline void compare_swap(T& a, T& b, bool ascending) {
@@ -16,7 +16,7 @@ static inline void compare_swap(T& a, T& b, bool ascending) {
 }
 
 template <int N>
-static void sort_network(key_t v[N], bool descending) {
+static void sort_network(sort_key_t v[N], bool descending) {
 #pragma HLS inline off
 stage_loop:
     for (int k = 2; k <= N; k <<= 1) {
@@ -36,11 +36,11 @@ stage_loop:
     }
 }
 
-void bitonic_sort(key_t data[SORT_N], bool descending) {
+void bitonic_sort(sort_key_t data[SORT_N], bool descending) {
 #pragma HLS interface mode=m_axi port=data offset=slave bundle=gmem depth=16
 #pragma HLS interface mode=s_axilite port=descending
 #pragma HLS interface mode=s_axilite port=return
-    key_t local[SORT_N];
+    sort_key_t local[SORT_N];
 #pragma HLS array_partition variable=local type=complete dim=1
 
 read_loop:

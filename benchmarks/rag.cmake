@@ -1,0 +1,5 @@
+# rag_bench: import + embed rate on a synthetic Chrysalis tree, and MMR query latency at 20,000
+# and 1,000,000 examples next to a plain scan of the same vectors.
+add_executable(rag_bench ${CMAKE_CURRENT_LIST_DIR}/rag_bench.cpp)
+target_include_directories(rag_bench PRIVATE ${PROJECT_SOURCE_DIR}/src)
+target_link_libraries(rag_bench PRIVATE hlsv_rag)

@@ -1,0 +1,111 @@
+#include "MaxiRandomAccessCheck.h"
+
+#include "util.h"
+
+namespace hlsv::check {
+
+const RuleInfo& MaxiRandomAccessCheck::info() const {
+    static const RuleInfo r{
+        "hls-maxi-random-access", "RAMB", Severity::warning,
+        "An m_axi port is indexed with a data-dependent or computed address inside a pipelined loop.",
+        "m_axi port '{port}' is accessed at a data-dependent address inside pipelined {region}",
+        "AXI bursts need addresses that advance with the loop counter. Copy the needed range into "
+        "a local buffer first (a burst), index the buffer randomly, and write back in order; or use "
+        "a bram/ap_memory interface for random access."};
+    return r;
+}
+
+namespace {
+
+bool written_in(const Model& m, TSNode region, std::string_view var) {
+    bool found = false;
+    walk(region, [&](TSNode n) {
+        if (found) {
+            return false;
+        }
+        if (is(n, "assignment_expression")) {
+            TSNode l = unwrap(field(n, "left"));
+            found = is(l, "identifier") && m.text(l) == var;
+        } else if (is(n, "update_expression")) {
+            TSNode l = unwrap(field(n, "argument"));
+            found = is(l, "identifier") && m.text(l) == var;
+        } else if (is(n, "init_declarator")) {
+            TSNode l = field(n, "declarator");
+            found = is(l, "identifier") && m.text(l) == var;
+        }
+        return true;
+    });
+    return found;
+}
+
+} // namespace
+
+void MaxiRandomAccessCheck::run(const Model& m, Sink& out) const {
+    for (const auto& p : m.pragmas) {
+        if (p.p.directive != "interface" || interface_mode(p) != "m_axi") {
+            continue;
+        }
+        int d = pragma_target(m, p, "port");
+        if (d < 0 || !m.decls[d].is_param) {
+            continue;
+        }
+        const Decl& decl = m.decls[d];
+        for (const Access* a : accesses_of(m, d)) {
+            // The pipelined region the access runs in.
+            std::optional<int> region;
+            for (int l : loop_chain(m, a->loop)) {
+                if (m.loop_pipelined(l)) {
+                    region = l;
+                }
+            }
+            bool fn_pipe = !region && m.function_pipelined(a->function);
+            if (a->indices.empty() || ts_node_is_null(a->indices[0])) {
+                continue;
+            }
+            bool indirect = false;
+            walk(a->indices[0], [&](TSNode n) {
+                indirect = indirect || is(n, "subscript_expression") || is(n, "call_expression");
+                return !indirect;
+            });
+            if (!region && !fn_pipe) {
+                // Outside a pipeline only an address loaded from data is surely random.
+                if (indirect) {
+                    out.report(p.line, p.col,
+                               "m_axi port '" + decl.name + "' is read at data-dependent addresses (index '" +
+                                   std::string(m.text(a->indices[0])) + "' at line " + std::to_string(a->line) +
+                                   "), so every access is a separate AXI transaction");
+                    break;
+                }
+                continue;
+            }
+            std::string where = region ? "loop " + m.loops[*region].describe() : "function '" + m.functions[a->function].name + "'";
+            std::string idx(m.text(a->indices[0]));
+            std::string why;
+            auto aff = m.affine(a->indices[0]);
+            if (!aff) {
+                why = indirect ? "the index '" + idx + "' is loaded from data" : "the index '" + idx + "' is not linear in the loop counters";
+            } else if (region) {
+                for (const auto& [var, c] : aff->coeff) {
+                    bool is_iv = false;
+                    for (int l : loop_chain(m, a->loop)) {
+                        is_iv = is_iv || m.loops[l].iv == var;
+                    }
+                    if (!is_iv && written_in(m, m.loops[*region].body, var)) {
+                        why = "the index uses '" + var + "', which is computed inside the loop";
+                        break;
+                    }
+                }
+            }
+            if (why.empty()) {
+                continue;
+            }
+            // Reported at the interface pragma: the mode is what contradicts the access.
+            out.report(p.line, p.col,
+                       "m_axi port '" + decl.name + "' is accessed at a random address inside pipelined " + where +
+                           " (line " + std::to_string(a->line) + "): " + why + ", so no burst can be formed");
+            break;
+        }
+    }
+}
+
+} // namespace hlsv::check

@@ -1,0 +1,77 @@
+#include "util.h"
+
+namespace hlsv::check {
+
+std::string bare_name(std::string_view value) {
+    std::string s(trim(value));
+    for (std::string_view sep : {".", "->", "["}) {
+        if (auto p = s.find(sep); p != std::string::npos) {
+            s.resize(p);
+        }
+    }
+    return s;
+}
+
+int pragma_target(const Model& m, const PragmaInfo& p, std::string_view key) {
+    auto v = p.p.get(key);
+    if (!v || v->empty()) {
+        return -1;
+    }
+    int function = p.function >= 0 ? p.function : m.function_at(p.line);
+    return m.find_decl(bare_name(*v), function);
+}
+
+std::string interface_mode(const PragmaInfo& p) { return p.p.get("mode").value_or(""); }
+
+std::vector<const Access*> accesses_of(const Model& m, int decl) {
+    std::vector<const Access*> out;
+    for (const auto& a : m.accesses) {
+        if (a.decl == decl) {
+            out.push_back(&a);
+        }
+    }
+    return out;
+}
+
+bool loop_within(const Model& m, std::optional<int> inner, int outer) {
+    for (auto l = inner; l; l = m.loops[*l].parent) {
+        if (*l == outer) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<int> loop_chain(const Model& m, std::optional<int> innermost) {
+    std::vector<int> out;
+    for (auto l = innermost; l; l = m.loops[*l].parent) {
+        out.push_back(*l);
+    }
+    return out;
+}
+
+bool conditional_within(TSNode n, TSNode region) {
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+        if (!ts_node_is_null(region) && ts_node_eq(p, region)) {
+            return false;
+        }
+        if (is(p, "if_statement") || is(p, "switch_statement") || is(p, "conditional_expression") ||
+            is(p, "case_statement")) {
+            return true;
+        }
+        if (is(p, "function_definition")) {
+            return false;
+        }
+    }
+    return false;
+}
+
+std::string at_line(int line) { return "line " + std::to_string(line); }
+
+std::string describe_decl(const Decl& d) {
+    std::string kind = d.is_param ? "parameter" : d.is_global ? "global" : d.is_static ? "static local" : "local";
+    std::string what = d.is_stream() ? " stream" : d.is_array() ? " array" : d.is_pointer ? " pointer" : " scalar";
+    return kind + what + " '" + d.name + "'";
+}
+
+} // namespace hlsv::check

@@ -1,0 +1,31 @@
+// Small queries shared by several checks. Private to the check module.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+namespace hlsv::check {
+
+/// The declaration that option `key` (variable= / port=) of pragma `p` names, or -1.
+int pragma_target(const Model& m, const PragmaInfo& p, std::string_view key);
+/// The bare name an option value refers to ("s.data" -> "s").
+std::string bare_name(std::string_view value);
+/// The interface mode of an interface pragma ("" when none).
+std::string interface_mode(const PragmaInfo& p);
+/// Accesses of declaration `decl`.
+std::vector<const Access*> accesses_of(const Model& m, int decl);
+/// True when `inner` is `outer` or nested inside it.
+bool loop_within(const Model& m, std::optional<int> inner, int outer);
+/// The enclosing loops of an access or loop, innermost first.
+std::vector<int> loop_chain(const Model& m, std::optional<int> innermost);
+/// True when `n` sits under an if/switch/?: that is inside `region` (or anywhere when null).
+bool conditional_within(TSNode n, TSNode region);
+/// "line N" for messages.
+std::string at_line(int line);
+/// Describes a declaration for messages: "local array 'buf'", "parameter 'n'".
+std::string describe_decl(const Decl& d);
+
+} // namespace hlsv::check

@@ -1,0 +1,107 @@
+// hlsv csim DESIGN_DIR [--variant FILE...] [--timeout S] [--sanitize] [--format json|text]
+//           [--jobs N] [--hls-include DIR] [--keep] [--no-batch]
+#include <nlohmann/json.hpp>
+
+#include "cli.h"
+#include "csim/csim.h"
+
+namespace hlsv::cli {
+
+namespace {
+
+std::string text_line(const std::string& what, const csim::Result& r) {
+    std::string s = what + ": " + std::string(csim::verdict_name(r.verdict));
+    if (!r.detail.empty()) {
+        s += " (" + r.detail + ")";
+    }
+    char secs[32];
+    std::snprintf(secs, sizeof secs, " %.3f s", r.seconds);
+    return s + secs + "\n";
+}
+
+} // namespace
+
+void add_csim(CLI::App& app, Context& ctx) {
+    struct Args {
+        std::string design;
+        std::vector<std::string> variants;
+        double timeout = 0;
+        bool sanitize = false;
+        int jobs = 0;
+        std::string hls_include;
+        bool keep = false;
+        bool no_batch = false;
+        std::string format = "json";
+    };
+    auto args = std::make_shared<Args>();
+    app.add_option("DESIGN_DIR", args->design, "Design directory (hlsv.json or Vitis project)")
+        ->required();
+    app.add_option("--variant", args->variants,
+                   "Replacement source file: runs the testbench against it instead of the design "
+                   "file with the same name (repeat for several variants; join files of one "
+                   "variant with ',')");
+    app.add_option("--timeout", args->timeout, "Seconds per run (default: the design's timeout_s)")
+        ->check(CLI::PositiveNumber);
+    app.add_flag("--sanitize", args->sanitize, "Build with AddressSanitizer and UBSan");
+    app.add_option("-j,--jobs", args->jobs, "Parallel builds and runs (default: cores)")
+        ->check(CLI::NonNegativeNumber);
+    app.add_option("--hls-include", args->hls_include,
+                   "Directory with ap_int.h, hls_stream.h, ... (default: $HLSV_HLS_INCLUDE, else "
+                   "hlsv's own harness/include)");
+    app.add_flag("--keep", args->keep, "Keep build and run directories (for debugging hlsv)");
+    app.add_flag("--no-batch", args->no_batch,
+                 "Build each variant on its own instead of in one mutant-schema unit");
+    add_format_option(app, &args->format, {"json", "text"});
+    app.callback([args, &ctx] {
+        DesignSpec design = load_design(args->design);
+        if (!design.has_testbench()) {
+            throw InputError(design.dir, "design has no testbench: C simulation needs one");
+        }
+        csim::Options opts;
+        opts.timeout_s = args->timeout;
+        opts.sanitize = args->sanitize;
+        opts.jobs = args->jobs ? args->jobs : ctx.config.jobs.value_or(0);
+        opts.hls_include = args->hls_include;
+        opts.keep = args->keep;
+        opts.batch = !args->no_batch;
+        csim::Simulator sim(opts);
+
+        std::vector<csim::Variant> variants;
+        for (const auto& spec : args->variants) {
+            csim::Variant v;
+            for (const auto& file : split(spec, ',')) {
+                v.files[fs::path(file).filename().string()] = read_file(file);
+            }
+            variants.push_back(std::move(v));
+        }
+        std::vector<std::pair<std::string, csim::Result>> results;
+        if (variants.empty()) {
+            results.emplace_back("golden", sim.run_golden(design));
+        } else {
+            auto rs = sim.run_variants(design, variants);
+            for (std::size_t i = 0; i < rs.size(); ++i) {
+                results.emplace_back(args->variants[i], rs[i]);
+            }
+        }
+        bool ok = true;
+        nlohmann::ordered_json all = nlohmann::ordered_json::array();
+        std::string text;
+        for (const auto& [what, r] : results) {
+            ok = ok && csim::is_success(r.verdict);
+            auto j = csim::to_json(r);
+            if (!variants.empty()) {
+                j["variant"] = what;
+            }
+            all.push_back(j);
+            text += text_line(what, r);
+        }
+        if (args->format == "json") {
+            emit_output("", (all.size() == 1 ? all[0] : all).dump(2));
+        } else {
+            emit_output("", text);
+        }
+        ctx.exit = ok ? ExitCode::ok : ExitCode::findings;
+    });
+}
+
+} // namespace hlsv::cli

@@ -1,0 +1,63 @@
+// The toolchain: compiler choice and flags for a design, compiling with the first diagnostic
+// kept, and a content-addressed object cache (testbench and golden objects compile once).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "csim.h"
+
+namespace hlsv::csim {
+
+/// The outcome of one compiler or linker invocation.
+struct BuildStep {
+    bool ok = false;
+    std::string diagnostic; ///< first error line (or the failure reason)
+    std::string log;        ///< capped compiler output
+};
+
+/// True for .c files (compiled with gcc); everything else is C++.
+bool is_c_file(const fs::path& file);
+
+/// Flags and the compiler for one design under one set of options.
+class Toolchain {
+  public:
+    Toolchain(const DesignSpec& design, const Options& opts, bool coverage = false);
+
+    /// "gcc" or "g++" for `file`.
+    std::string compiler_for(const fs::path& file) const;
+    /// The linker driver: g++ when any C++ is involved.
+    std::string linker() const;
+    /// Flags to compile `file` (includes, defaults, design cflags, sanitizers).
+    std::vector<std::string> compile_flags(const fs::path& file) const;
+    std::vector<std::string> link_flags() const;
+    /// Hash of everything besides the source text that determines an object: compiler version,
+    /// flags, the design's headers and the HLS headers.
+    const std::string& fingerprint() const { return fingerprint_; }
+    const fs::path& hls_include() const { return hls_include_; }
+
+  private:
+    const DesignSpec& design_;
+    Options opts_;
+    bool coverage_;
+    fs::path hls_include_;
+    std::string fingerprint_;
+};
+
+/// Runs the compiler `argv` in `cwd` (sandboxed, not privilege-dropped) with a generous timeout.
+BuildStep run_compiler(const std::vector<std::string>& argv, const fs::path& cwd);
+
+/// Compiles `source` (compiled from its own directory under its file name, so __FILE__ does
+/// not depend on where it lives) into an object in the cache, or returns the cached one.
+/// On failure returns nullopt and fills `step`.
+std::optional<fs::path> cached_object(const Toolchain& tc, const fs::path& cache_dir,
+                                      const fs::path& source, BuildStep& step);
+
+/// The default cache directory ($XDG_CACHE_HOME/hlsv/csim, else ~/.cache/hlsv/csim).
+fs::path default_cache_dir();
+
+/// Design-directory headers and C/C++ files (top level), whose text affects compilation.
+std::vector<fs::path> design_code_files(const fs::path& dir);
+
+} // namespace hlsv::csim

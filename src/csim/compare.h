@@ -1,0 +1,33 @@
+// Comparing a run's observable behaviour with the golden's, and turning a sandbox outcome into
+// a verdict.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "csim.h"
+#include "sandbox.h"
+
+namespace hlsv::csim {
+
+/// What a run produced that `compare` may look at.
+struct Observed {
+    int exit_code = -1;
+    std::string out, err;
+    std::map<std::string, std::optional<std::string>> files; ///< nullopt: not written
+};
+
+/// The first difference between golden and variant under the design's `compare` and `ignore`
+/// settings, as one line ("stdout line 12: expected '...', got '...'"), or nullopt.
+std::optional<std::string> first_difference(const DesignSpec& design, const Observed& golden,
+                                            const Observed& variant);
+
+/// Output files named in `compare` (everything but exit/stdout/stderr), read from `run_dir`.
+std::map<std::string, std::optional<std::string>> collect_files(const DesignSpec& design,
+                                                                const fs::path& run_dir);
+
+/// The verdict of a finished run before comparison: timeout, sanitizer, crash, fail or pass.
+Result classify(const Outcome& o, const Options& opts, double timeout_s);
+
+} // namespace hlsv::csim

@@ -1,0 +1,114 @@
+// hlsv csim: C simulation of a design's testbench against the golden sources or against
+// variants (replacement source files), in a sandbox, with a verdict per run. The hot loop of
+// dataset generation: testbench objects are cached, variants of one source are compiled
+// together in one translation unit ("mutant schemata"), golden outputs are cached, and
+// variants whose object code equals the golden's are reported `equivalent` without running.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/core.h"
+
+namespace hlsv::csim {
+
+enum class Verdict {
+    pass,          ///< exit 0 and outputs equal to the golden's
+    fail,          ///< non-zero exit status (or killed for writing too much output)
+    mismatch,      ///< exit 0 but stdout / stderr / output files differ from the golden's
+    timeout,       ///< wall-clock or CPU limit hit
+    crash,         ///< killed by a signal (or by the process-count guard)
+    sanitizer,     ///< an ASan/UBSan report
+    compile_error, ///< the variant (or testbench) does not compile or link
+    equivalent,    ///< object code identical to the golden's: not simulated
+};
+
+/// "pass", "fail", ... (the JSON spelling).
+std::string_view verdict_name(Verdict v);
+
+struct Result {
+    Verdict verdict = Verdict::pass;
+    std::string detail;      ///< one line: first diagnostic, first differing line, signal name
+    int exit_code = -1;      ///< -1 when not run or killed
+    int signal = 0;          ///< terminating signal, 0 if none
+    double seconds = 0;      ///< wall time of the simulation run (not the build)
+    std::string stdout_text; ///< capped
+    std::string stderr_text; ///< capped
+    /// Index (into the variants passed to run_variants) of an earlier variant with the same
+    /// object code; its verdict was copied.
+    std::optional<std::size_t> duplicate_of;
+    bool batched = false;    ///< built in a multi-variant translation unit
+    bool cached = false;     ///< golden result served from the cache
+};
+
+/// Replacement files: source file name (as in the design dir, e.g. "fir.cpp" or "fir.h") to
+/// the replacement text.
+struct Variant {
+    std::map<std::string, std::string> files;
+};
+
+struct Options {
+    double timeout_s = 0;     ///< 0: the design's timeout_s
+    bool sanitize = false;    ///< build with ASan + UBSan (no address-space limit then)
+    int jobs = 0;             ///< parallel runs and batch builds; 0: number of cores
+    std::string hls_include;  ///< "" : $HLSV_HLS_INCLUDE, else data_dir()/harness/include
+    fs::path cache_dir;       ///< "" : $XDG_CACHE_HOME/hlsv/csim or ~/.cache/hlsv/csim
+    bool batch = true;        ///< mutant schemata for C++ designs
+    bool keep = false;        ///< keep build/run directories (for debugging hlsv)
+    std::vector<std::string> extra_cflags;
+    std::map<std::string, std::string> env; ///< added to the sandbox environment
+    std::size_t output_cap = 4u << 20;      ///< bytes captured per stream
+    int max_processes = 64;                 ///< process-group size that counts as a fork bomb
+    std::uint64_t memory_limit = 2ull << 30; ///< RLIMIT_AS for non-sanitizer runs
+};
+
+/// Per-line execution counts of the design sources: file name -> line -> count.
+using LineCounts = std::map<std::string, std::map<int, long>>;
+
+struct CoverageRun {
+    Result result;
+    LineCounts counts;
+};
+
+/// Thread-safe. The golden result of each design is computed once per content hash (also
+/// across processes, via the cache dir).
+class Simulator {
+  public:
+    explicit Simulator(Options opts = {});
+    ~Simulator();
+    Simulator(const Simulator&) = delete;
+    Simulator& operator=(const Simulator&) = delete;
+
+    /// Builds and runs the golden design. `pass` when the testbench exits 0.
+    Result run_golden(const DesignSpec& design);
+
+    /// Runs each variant and compares with the golden. Throws InputError when the design has
+    /// no testbench, when a variant names a file that is not in the design, or when the golden
+    /// does not pass (variants mean nothing then).
+    std::vector<Result> run_variants(const DesignSpec& design, const std::vector<Variant>& variants);
+
+    /// Builds `variant` (empty: golden) with --coverage at -O0, runs it with `env` added (e.g.
+    /// HLSV_CASE=3), and returns the verdict against the golden plus per-line counts of the
+    /// design sources.
+    CoverageRun run_coverage(const DesignSpec& design, const Variant& variant,
+                             const std::map<std::string, std::string>& env = {});
+
+    const Options& options() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// `{"verdict", "detail", "exit_code", "signal", "seconds", ...}`.
+nlohmann::ordered_json to_json(const Result& r);
+
+/// Exit code for the CLI: 0 for pass/equivalent, 1 otherwise.
+inline bool is_success(Verdict v) { return v == Verdict::pass || v == Verdict::equivalent; }
+
+} // namespace hlsv::csim

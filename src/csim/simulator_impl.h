@@ -1,0 +1,79 @@
+// The Simulator's private state and steps, shared by simulator.cpp and coverage.cpp.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "build.h"
+#include "compare.h"
+#include "csim.h"
+#include "sandbox.h"
+#include "schemata.h"
+
+namespace hlsv::csim {
+
+/// Runs fn(0..n-1) on up to `jobs` threads; rethrows the first exception after all finish.
+void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)>& fn);
+
+struct GoldenRecord {
+    Result result;
+    Observed obs;
+};
+
+/// One sandboxed run of a built simulator.
+struct Run {
+    Outcome outcome;
+    std::map<std::string, std::optional<std::string>> files;
+};
+
+/// One variant built on its own.
+struct Single {
+    BuildStep step;
+    fs::path exe;
+    bool equivalent = false;
+    std::string digest; ///< of the replaced objects ("" when not comparable)
+};
+
+struct Simulator::Impl {
+    explicit Impl(Options o);
+
+    Options opts;
+    fs::path cache_dir;
+    int jobs = 1;
+    std::mutex mu;
+    std::map<std::string, std::shared_ptr<const GoldenRecord>> goldens;
+    std::map<std::string, std::shared_ptr<std::mutex>> golden_locks;
+
+    double timeout_for(const DesignSpec& d) const;
+    void require_testbench(const DesignSpec& d) const;
+    std::string golden_key(const DesignSpec& d, const Toolchain& tc) const;
+    std::shared_ptr<const GoldenRecord> golden(const DesignSpec& d);
+    Run run_exe(const DesignSpec& d, const fs::path& exe,
+                const std::map<std::string, std::string>& extra_env, const fs::path& gcov_dir);
+    Result judge(const DesignSpec& d, const Run& run, const GoldenRecord* golden) const;
+    BuildStep link(const Toolchain& tc, const std::vector<fs::path>& objs, const fs::path& exe,
+                   const fs::path& cwd) const;
+    std::optional<std::vector<fs::path>> testbench_objects(const DesignSpec& d,
+                                                           const Toolchain& tc,
+                                                           BuildStep& step) const;
+    std::vector<Result> run_variants(const DesignSpec& d, const std::vector<Variant>& variants);
+    /// Builds one batch unit; on failure returns the slots named in the diagnostics (empty
+    /// when none can be blamed) and `false`.
+    bool build_batch(std::set<std::size_t>& bad_slots, const DesignSpec& d, const Toolchain& tc, const std::string& source,
+                     const std::vector<std::string>& versions,
+                     const std::vector<ExportedFunction>& exports, const fs::path& dir,
+                     const std::map<std::string, fs::path>& golden_objs,
+                     const std::vector<fs::path>& tb_objs,
+                     const std::function<void(std::size_t, const std::string&, bool,
+                                              const fs::path&)>& done) const;
+    Single build_single(const DesignSpec& d, const Toolchain& tc, const Variant& v,
+                        const fs::path& dir, const std::map<std::string, fs::path>& golden_objs,
+                        const std::vector<fs::path>& tb_objs) const;
+};
+
+} // namespace hlsv::csim

@@ -1,0 +1,41 @@
+// Verdict names and the JSON shape of a result (a public interface: `hlsv csim --format json`).
+#include "csim.h"
+
+namespace hlsv::csim {
+
+std::string_view verdict_name(Verdict v) {
+    switch (v) {
+    case Verdict::pass:
+        return "pass";
+    case Verdict::fail:
+        return "fail";
+    case Verdict::mismatch:
+        return "mismatch";
+    case Verdict::timeout:
+        return "timeout";
+    case Verdict::crash:
+        return "crash";
+    case Verdict::sanitizer:
+        return "sanitizer";
+    case Verdict::compile_error:
+        return "compile_error";
+    case Verdict::equivalent:
+        return "equivalent";
+    }
+    return "unknown";
+}
+
+nlohmann::ordered_json to_json(const Result& r) {
+    nlohmann::ordered_json j;
+    j["verdict"] = verdict_name(r.verdict);
+    j["detail"] = r.detail;
+    j["exit_code"] = r.exit_code;
+    j["signal"] = r.signal;
+    j["seconds"] = r.seconds;
+    j["duplicate_of"] = r.duplicate_of ? nlohmann::ordered_json(*r.duplicate_of) : nullptr;
+    j["batched"] = r.batched;
+    j["cached"] = r.cached;
+    return j;
+}
+
+} // namespace hlsv::csim

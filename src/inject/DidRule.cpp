@@ -1,0 +1,28 @@
+#include "DidRule.h"
+
+#include <fmt/format.h>
+
+#include "scan.h"
+
+namespace hlsv::inject {
+
+std::vector<Site> DidRule::sites(const parse::DesignFacts& facts, const SourceText& source) const {
+    Scan s = scan(facts, source);
+    std::vector<Site> out;
+    for (const auto& p : s.pragmas) {
+        if ((p.directive != "array_partition" && p.directive != "array_reshape") || !p.options.count("variable")) {
+            continue;
+        }
+        std::size_t rank = s.rank(facts, p.options.at("variable"));
+        if (rank == 0) {
+            continue;
+        }
+        std::string dim = std::to_string(rank + 1);
+        out.push_back(line_site(s, type(), id(), p.line, set_option(p.text, "dim", dim),
+                                fmt::format("dim became {} but '{}' has only {} dimension{}", dim,
+                                            p.options.at("variable"), rank, rank == 1 ? "" : "s")));
+    }
+    return out;
+}
+
+} // namespace hlsv::inject

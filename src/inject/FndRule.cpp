@@ -1,0 +1,78 @@
+#include "FndRule.h"
+
+#include <fmt/format.h>
+
+#include "scan.h"
+
+namespace hlsv::inject {
+
+namespace {
+
+// The factor nearest above `f` that does not divide `n` (n unknown: f + 1 when f is even).
+std::optional<long long> bad_factor(long long f, std::optional<long long> n) {
+    if (!n) {
+        return f % 2 == 0 ? std::optional<long long>(f + 1) : std::nullopt;
+    }
+    for (long long g = f + 1; g < *n; ++g) {
+        if (*n % g != 0) {
+            return g;
+        }
+    }
+    for (long long g = f - 1; g >= 2; --g) {
+        if (*n % g != 0) {
+            return g;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<long long> trip_count(const parse::DesignFacts& facts, const ScanLoop& l) {
+    for (const auto& fl : facts.loops) {
+        if (fl.line_start <= l.line && fl.line_end >= l.line && fl.trip_count && fl.line_start >= l.line - 1) {
+            return fl.trip_count;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::vector<Site> FndRule::sites(const parse::DesignFacts& facts, const SourceText& source) const {
+    Scan s = scan(facts, source);
+    std::vector<Site> out;
+    for (const auto& p : s.pragmas) {
+        auto it = p.options.find("factor");
+        if (it == p.options.end()) {
+            continue;
+        }
+        long long f = std::atoll(it->second.c_str());
+        if (f < 2) {
+            continue;
+        }
+        std::optional<long long> n;
+        std::string what;
+        if (p.directive == "array_partition" && p.options.count("variable")) {
+            long long dim = p.options.count("dim") ? std::atoll(p.options.at("dim").c_str()) : 1;
+            if (dim < 1) {
+                continue;
+            }
+            n = s.dim_size(facts, p.options.at("variable"), static_cast<std::size_t>(dim - 1));
+            what = fmt::format("dimension {} of '{}'", dim, p.options.at("variable"));
+        } else if (p.directive == "unroll" && p.loop >= 0) {
+            n = trip_count(facts, s.loops[static_cast<std::size_t>(p.loop)]);
+            what = "the loop's trip count";
+        } else {
+            continue;
+        }
+        auto g = bad_factor(f, n);
+        if (!g) {
+            continue;
+        }
+        std::string size = n ? fmt::format(" ({})", *n) : "";
+        out.push_back(line_site(s, type(), id(), p.line, set_option(p.text, "factor", std::to_string(*g)),
+                                fmt::format("factor={} became factor={}, which does not divide {}{}", f, *g, what, size)));
+    }
+    return out;
+}
+
+} // namespace hlsv::inject

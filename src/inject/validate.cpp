@@ -1,0 +1,198 @@
+// validate(): automatic checks, then C simulation (functional types, one batch per design) or
+// the static pragma checker (pragma types), and a verdict: valid / silent / invalid.
+#include <fmt/format.h>
+
+#include "inject.h"
+
+#ifdef HLSV_HAVE_CSIM
+#include "csim/csim.h"
+#endif
+#ifdef HLSV_HAVE_CHECK
+#include "check/check.h"
+#endif
+
+namespace hlsv::inject {
+
+std::string_view to_string(Verdict v) {
+    switch (v) {
+    case Verdict::valid: return "valid";
+    case Verdict::silent: return "silent";
+    case Verdict::invalid: return "invalid";
+    }
+    return "invalid";
+}
+
+nlohmann::ordered_json Validation::to_json() const {
+    nlohmann::ordered_json j;
+    j["verdict"] = std::string(to_string(verdict));
+    j["evidence"] = evidence;
+    j["reason"] = reason;
+    j["changed_lines"] = changed_lines;
+    return j;
+}
+
+namespace {
+
+bool any_functional(const Injection& inj) {
+    return std::any_of(inj.specs.begin(), inj.specs.end(), [](const ErrorSpec& s) { return !is_pragma_type(s.type); });
+}
+
+#ifdef HLSV_HAVE_CSIM
+void judge(const csim::Result& r, Validation& v) {
+    using csim::Verdict;
+    std::string detail = r.detail.empty() ? "" : ": " + r.detail;
+    switch (r.verdict) {
+    case Verdict::pass:
+        v.verdict = hlsv::inject::Verdict::silent;
+        v.reason = "compiles and the testbench passes: the testbench cannot tell";
+        break;
+    case Verdict::fail:
+    case Verdict::mismatch:
+    case Verdict::timeout:
+    case Verdict::crash:
+    case Verdict::sanitizer:
+        v.verdict = hlsv::inject::Verdict::valid;
+        v.evidence = std::string(csim::verdict_name(r.verdict));
+        v.reason = "C simulation: " + v.evidence + detail;
+        break;
+    case Verdict::compile_error:
+        v.verdict = hlsv::inject::Verdict::invalid;
+        v.reason = "compile_error" + detail;
+        break;
+    case Verdict::equivalent:
+        v.verdict = hlsv::inject::Verdict::invalid;
+        v.reason = "equivalent (TCE): the object code equals the golden's";
+        break;
+    }
+}
+#endif
+
+void simulate(const DesignSpec& design, const std::string& file, std::vector<Validation>& out,
+              const std::vector<std::size_t>& idx, const ValidateOptions& opts) {
+    if (idx.empty()) {
+        return;
+    }
+    if (!design.has_testbench()) {
+        for (auto i : idx) {
+            out[i].verdict = Verdict::silent;
+            out[i].reason = "the design has no testbench, so C simulation cannot show the bug";
+        }
+        return;
+    }
+#ifdef HLSV_HAVE_CSIM
+    std::vector<csim::Variant> variants;
+    for (auto i : idx) {
+        variants.push_back(csim::Variant{{{file, out[i].buggy}}});
+    }
+    csim::Simulator sim;
+    auto results = sim.run_variants(design, variants);
+    std::vector<std::size_t> passed;
+    for (std::size_t k = 0; k < idx.size(); ++k) {
+        judge(results[k], out[idx[k]]);
+        if (results[k].verdict == csim::Verdict::pass) {
+            passed.push_back(k);
+        }
+    }
+    // A bug the plain run misses may still be an out-of-bounds or uninitialized access that
+    // the sanitizers see: re-run only those variants, instrumented.
+    if (opts.sanitizers && !passed.empty()) {
+        csim::Options so;
+        so.sanitize = true;
+        csim::Simulator san(so);
+        std::vector<csim::Variant> again;
+        for (auto k : passed) {
+            again.push_back(variants[k]);
+        }
+        auto r2 = san.run_variants(design, again);
+        for (std::size_t j = 0; j < passed.size(); ++j) {
+            if (r2[j].verdict != csim::Verdict::pass && r2[j].verdict != csim::Verdict::compile_error &&
+                r2[j].verdict != csim::Verdict::equivalent) {
+                judge(r2[j], out[idx[passed[j]]]);
+            }
+        }
+    }
+#else
+    (void)file;
+    (void)opts;
+    for (auto i : idx) {
+        out[i].verdict = Verdict::silent;
+        out[i].reason = "C simulation is not available in this build";
+    }
+#endif
+}
+
+void static_check(const fs::path& path, const std::string& original, const Injection& inj, Validation& v) {
+#ifdef HLSV_HAVE_CHECK
+    check::Options co;
+    co.include_dirs.push_back(path.parent_path().string());
+    co.honor_suppressions = false;
+    auto before = check::check_source(path.string(), original, co);
+    auto after = check::check_source(path.string(), v.buggy, co);
+    for (const auto& t : inj.types()) {
+        auto count = [&](const std::vector<check::Finding>& fs) {
+            return std::count_if(fs.begin(), fs.end(), [&](const check::Finding& f) { return f.type == t; });
+        };
+        if (count(after) <= count(before)) {
+            continue;
+        }
+        const check::Finding* best = nullptr;
+        for (const auto& f : after) {
+            if (f.type == t && (!best || std::find(v.changed_lines.begin(), v.changed_lines.end(), f.line) !=
+                                             v.changed_lines.end())) {
+                best = &f;
+            }
+        }
+        v.verdict = Verdict::valid;
+        v.evidence = "pragma finding";
+        v.reason = fmt::format("static check: {} at line {}: {}", best->rule, best->line, best->message);
+        return;
+    }
+    v.verdict = Verdict::silent;
+    v.reason = "the static pragma checker reports nothing new for " + fmt::format("{}", fmt::join(inj.types(), ","));
+#else
+    (void)path;
+    (void)original;
+    (void)inj;
+    v.verdict = Verdict::silent;
+    v.reason = "the static pragma checker is not available in this build";
+#endif
+}
+
+} // namespace
+
+std::vector<Validation> validate(const DesignSpec& design, const std::vector<Injection>& injections,
+                                 const ValidateOptions& opts) {
+    fs::path path = injected_source(design);
+    std::string source = read_file(path);
+    std::string file = fs::relative(path, design.dir).generic_string();
+    parse::Options po;
+    po.top = design.top;
+    po.use_libclang = false;
+    parse::DesignFacts facts = parse::parse_source(path.string(), source, po);
+    ApplyOptions ao;
+    ao.facts = &facts;
+
+    std::vector<Validation> out(injections.size());
+    std::vector<std::size_t> functional;
+    for (std::size_t i = 0; i < injections.size(); ++i) {
+        AutoCheck ac = auto_check(source, injections[i], opts.requested, ao);
+        Validation& v = out[i];
+        v.changed_lines = ac.applied.changed_lines;
+        v.diff = ac.applied.diff;
+        if (!ac.ok) {
+            v.verdict = Verdict::invalid;
+            v.reason = ac.problems.front();
+            continue;
+        }
+        v.buggy = ac.applied.buggy;
+        if (any_functional(injections[i])) {
+            functional.push_back(i);
+        } else {
+            static_check(path, source, injections[i], v);
+        }
+    }
+    simulate(design, file, out, functional, opts);
+    return out;
+}
+
+} // namespace hlsv::inject

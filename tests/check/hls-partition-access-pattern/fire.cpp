@@ -1,0 +1,15 @@
+void top(const int in[64], int out[16]) {
+    int buf[64];
+#pragma HLS array_partition variable=buf type=block factor=4 dim=1 // FIRE
+    for (int i = 0; i < 64; i++) {
+        buf[i] = in[i];
+    }
+    for (int k = 0; k < 16; k++) {
+        int acc = 0;
+        for (int j = 0; j < 4; j++) {
+#pragma HLS unroll
+            acc += buf[k * 4 + j];
+        }
+        out[k] = acc;
+    }
+}

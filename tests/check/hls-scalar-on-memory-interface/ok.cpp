@@ -1,0 +1,10 @@
+void top(int a[8], int n, int* total) {
+#pragma HLS interface mode=bram port=a
+#pragma HLS interface mode=s_axilite port=n
+#pragma HLS interface mode=m_axi port=total
+    int s = 0;
+    for (int i = 0; i < 8; i++) {
+        s += a[i] * n;
+    }
+    *total = s;
+}
