@@ -7,18 +7,17 @@
 // for both. Reports wall time and CPU time (this process + all children), since the machine
 // is shared. Usage: csim_bench [variants=20] [design...]   (default designs: a few of
 // benchmarks/designs)
-#include <sys/resource.h>
+#include "build.h"
+#include "csim/csim.h"
+#include "sandbox.h"
+#include "tempdir.h"
 
 #include <chrono>
 #include <cstdio>
 #include <regex>
 #include <string>
+#include <sys/resource.h>
 #include <vector>
-
-#include "build.h"
-#include "csim/csim.h"
-#include "sandbox.h"
-#include "tempdir.h"
 
 namespace {
 
@@ -35,8 +34,8 @@ Clocks now() {
     getrusage(RUSAGE_CHILDREN, &kids);
     auto sec = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) * 1e-6; };
     double cpu = sec(self.ru_utime) + sec(self.ru_stime) + sec(kids.ru_utime) + sec(kids.ru_stime);
-    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-                      .count();
+    double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
     return {wall, cpu};
 }
 
@@ -75,7 +74,8 @@ std::vector<Variant> one_constant_variants(const DesignSpec& d, int count) {
 }
 
 // One full build and run per variant, as a script without hlsv's machinery would do it.
-int naive(const DesignSpec& d, const std::vector<Variant>& variants, const std::string& golden_out) {
+int naive(const DesignSpec& d, const std::vector<Variant>& variants,
+          const std::string& golden_out) {
     Options opts;
     Toolchain tc(d, opts);
     int differing = 0;
@@ -135,9 +135,9 @@ int main(int argc, char** argv) {
     std::printf("csim_bench: %d one-constant variants per design; wall and CPU (self+children) "
                 "seconds; same run, same variants\n",
                 count);
-    std::printf("%-14s %4s | %9s %9s %8s | %9s %9s %8s | %7s %7s | %s\n", "design", "n",
-                "naive_s", "naive_cpu", "naive/s", "hlsv_s", "hlsv_cpu", "hlsv/s", "x_wall",
-                "x_cpu", "hlsv verdicts");
+    std::printf("%-14s %4s | %9s %9s %8s | %9s %9s %8s | %7s %7s | %s\n", "design", "n", "naive_s",
+                "naive_cpu", "naive/s", "hlsv_s", "hlsv_cpu", "hlsv/s", "x_wall", "x_cpu",
+                "hlsv verdicts");
     double tot_nw = 0, tot_nc = 0, tot_hw = 0, tot_hc = 0;
     int tot_n = 0;
     try {
@@ -171,7 +171,8 @@ int main(int argc, char** argv) {
             for (const auto& [k, v] : hist) {
                 verdicts += k + "=" + std::to_string(v) + " ";
             }
-            double nw = b.wall - a.wall, nc = b.cpu - a.cpu, hw = c.wall - b.wall, hc = c.cpu - b.cpu;
+            double nw = b.wall - a.wall, nc = b.cpu - a.cpu, hw = c.wall - b.wall,
+                   hc = c.cpu - b.cpu;
             double n = double(variants.size());
             std::printf("%-14s %4zu | %9.2f %9.2f %8.2f | %9.2f %9.2f %8.2f | %7.1f %7.1f | %s\n",
                         name.c_str(), variants.size(), nw, nc, n / nw, hw, hc, n / hw, nw / hw,

@@ -7,13 +7,14 @@
 // 3. Apply success on a synthetic corpus of bug files built from our designs with the
 //    pathologies measured in the public Chrysalis data, weighted by their measured shares,
 //    for the full matcher and for naive exact-or-whitespace matching, side by side.
+#include "inject/inject.h"
+
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
 #include <map>
 #include <regex>
-
-#include "inject/inject.h"
 
 using namespace hlsv;
 namespace inj = hlsv::inject;
@@ -28,22 +29,42 @@ struct Design {
 };
 
 bool makes_sense(const std::string& type, const Design& d) {
-    auto has = [&](const char* re) { return std::regex_search(d.text, std::regex(re, std::regex::icase)); };
-    bool nested = std::any_of(d.facts.loops.begin(), d.facts.loops.end(), [](const parse::Loop& l) { return l.depth > 0; });
-    if (type == "OOB" || type == "INF" || type == "DFP") return has(R"(\bfor\s*\()");
-    if (type == "INIT" || type == "ZERO") return has(R"(\n\s+[A-Za-z_][\w:<>, ]*\s+\w+\s*=\s*[^=;]+;)");
-    if (type == "SHFT") return has(R"((<<|>>)\s*[0-9])");
-    if (type == "USE") return has(R"(ap_uint\s*<\s*([2-9]|1[0-9]|2[0-4])\s*>|uint8_t|uint16_t|unsigned\s+(char|short))");
-    if (type == "MLU") return has(R"(\+\s*=\s*[2-9]\s*\)|\[\s*\w+\s*\+\s*1\s*\])");
-    if (type == "BUF") return has(R"(\w+\s*\[\s*2\s*\]\s*\[|\w+_[ab]\b.*\w+_[ab]\b|ping|pong)");
-    if (type == "PREC") return has(R"([-+*&|^<>=]\s*\([^()]*[-+&|^<>][^()]*\)|\([^()]*[-+&|^][^()]*\)\s*(<<|>>|[*/%]|==|!=))");
-    if (type == "APT") return has(R"(array_partition.*\b(cyclic|block)\b)");
-    if (type == "FND") return has(R"(factor\s*=\s*[0-9])");
-    if (type == "DID") return has(R"(array_partition.*variable)");
-    if (type == "IDAP" || type == "AMS") return has(R"(interface.*\b(m_axi|bram|ap_memory)\b)");
-    if (type == "RAMB") return has(R"(interface.*\b(bram|ap_memory)\b)");
-    if (type == "SMA") return has(R"(interface.*port\s*=\s*(?!return\b)\w+)") && has(R"(s_axilite|ap_none|ap_vld)");
-    if (type == "MLP" || type == "ILNU") return nested;
+    auto has = [&](const char* re) {
+        return std::regex_search(d.text, std::regex(re, std::regex::icase));
+    };
+    bool nested = std::any_of(d.facts.loops.begin(), d.facts.loops.end(),
+                              [](const parse::Loop& l) { return l.depth > 0; });
+    if (type == "OOB" || type == "INF" || type == "DFP")
+        return has(R"(\bfor\s*\()");
+    if (type == "INIT" || type == "ZERO")
+        return has(R"(\n\s+[A-Za-z_][\w:<>, ]*\s+\w+\s*=\s*[^=;]+;)");
+    if (type == "SHFT")
+        return has(R"((<<|>>)\s*[0-9])");
+    if (type == "USE")
+        return has(
+            R"(ap_uint\s*<\s*([2-9]|1[0-9]|2[0-4])\s*>|uint8_t|uint16_t|unsigned\s+(char|short))");
+    if (type == "MLU")
+        return has(R"(\+\s*=\s*[2-9]\s*\)|\[\s*\w+\s*\+\s*1\s*\])");
+    if (type == "BUF")
+        return has(R"(\w+\s*\[\s*2\s*\]\s*\[|\w+_[ab]\b.*\w+_[ab]\b|ping|pong)");
+    if (type == "PREC")
+        return has(
+            R"([-+*&|^<>=]\s*\([^()]*[-+&|^<>][^()]*\)|\([^()]*[-+&|^][^()]*\)\s*(<<|>>|[*/%]|==|!=))");
+    if (type == "APT")
+        return has(R"(array_partition.*\b(cyclic|block)\b)");
+    if (type == "FND")
+        return has(R"(factor\s*=\s*[0-9])");
+    if (type == "DID")
+        return has(R"(array_partition.*variable)");
+    if (type == "IDAP" || type == "AMS")
+        return has(R"(interface.*\b(m_axi|bram|ap_memory)\b)");
+    if (type == "RAMB")
+        return has(R"(interface.*\b(bram|ap_memory)\b)");
+    if (type == "SMA")
+        return has(R"(interface.*port\s*=\s*(?!return\b)\w+)") &&
+               has(R"(s_axilite|ap_none|ap_vld)");
+    if (type == "MLP" || type == "ILNU")
+        return nested;
     return true;
 }
 
@@ -52,14 +73,15 @@ bool makes_sense(const std::string& type, const Design& d) {
 struct Case {
     std::string category;
     Injection inj;
-    std::string expect;      ///< expected buggy text ("" = any successful apply)
+    std::string expect; ///< expected buggy text ("" = any successful apply)
     std::string must_contain;
     inj::EntryStatus expect_status = inj::EntryStatus::applied; ///< for no-op / malformed cases
 };
 
 std::string replace_once(std::string s, const std::string& from, const std::string& to) {
     auto p = s.find(from);
-    if (p != std::string::npos) s.replace(p, from.size(), to);
+    if (p != std::string::npos)
+        s.replace(p, from.size(), to);
     return s;
 }
 
@@ -79,7 +101,7 @@ std::string loosen(const std::string& s, unsigned k) {
         out = std::regex_replace(s, std::regex(R"(\s*\n\s*)"), "\n\t");
         out = std::regex_replace(out, std::regex(R"(; )"), ";\n        ");
     } else {
-        out = std::regex_replace(s, std::regex(R"(\s+)"), " ");
+        out = std::regex_replace(s, std::regex(R"([ \t]+)"), " "); // a pragma keeps its own line
         out = "\n" + out + "\n";
     }
     return out;
@@ -97,24 +119,30 @@ std::vector<Case> corpus(const Design& d, std::uint64_t seed) {
     for (const auto& s : sites) {
         ++k;
         auto base = inj::apply(d.text, inj::injection_from_sites({s}));
-        if (!base.ok) continue;
+        if (!base.ok)
+            continue;
         std::size_t count = 0;
-        for (auto p = d.text.find(s.original); p != std::string::npos; p = d.text.find(s.original, p + 1)) ++count;
+        for (auto p = d.text.find(s.original); p != std::string::npos;
+             p = d.text.find(s.original, p + 1))
+            ++count;
         Injection plain = single(s.type, s.original, s.faulty);
         if (count == 1) {
             out.push_back({"verbatim", plain, base.buggy, "", inj::EntryStatus::applied});
-            out.push_back({"whitespace", single(s.type, loosen(s.original, k), loosen(s.faulty, k)), "", s.faulty.substr(0, s.faulty.find('\n')), inj::EntryStatus::applied});
+            out.push_back({"whitespace", single(s.type, loosen(s.original, k), loosen(s.faulty, k)),
+                           base.buggy, "", inj::EntryStatus::applied});
         } else {
             out.push_back({"multiple", plain, "", "", inj::EntryStatus::applied});
         }
         // Ellipsis: quote three or more lines with the middle elided.
         int ln = s.line;
-        if (s.original.find('\n') == std::string::npos && ln + 3 <= static_cast<int>(src.line_count())) {
+        if (s.original.find('\n') == std::string::npos &&
+            ln + 3 <= static_cast<int>(src.line_count())) {
             std::string l2(trim(src.line(ln + 1))), l3(trim(src.line(ln + 2)));
             if (!l2.empty() && !l3.empty() && l3.find("...") == std::string::npos) {
                 std::string o = s.original + "\n    ...\n    " + l3;
                 std::string f = s.faulty + "\n    ...\n    " + l3;
-                out.push_back({"ellipsis", single(s.type, o, f), base.buggy, "", inj::EntryStatus::applied});
+                out.push_back(
+                    {"ellipsis", single(s.type, o, f), base.buggy, "", inj::EntryStatus::applied});
             }
         }
         // Two-type file whose second entry quotes the first entry's rewritten code.
@@ -122,7 +150,8 @@ std::vector<Case> corpus(const Design& d, std::uint64_t seed) {
         std::string first_line = s.faulty.substr(0, s.faulty.find('\n'));
         if (std::regex_search(first_line, m, std::regex(R"(\b([0-9]+)\b)"))) {
             std::string changed = first_line;
-            changed.replace(static_cast<std::size_t>(m.position(1)), m.length(1), std::to_string(std::stoll(m.str(1)) + 1));
+            changed.replace(static_cast<std::size_t>(m.position(1)), m.length(1),
+                            std::to_string(std::stoll(m.str(1)) + 1));
             Injection two = plain;
             two.error_size = 2;
             two.specs.push_back(ErrorSpec{"ZERO", first_line, changed, std::nullopt, ""});
@@ -130,15 +159,19 @@ std::vector<Case> corpus(const Design& d, std::uint64_t seed) {
         }
         // Comment-only and malformed edits must be reported, never applied.
         std::string first_orig = s.original.substr(0, s.original.find('\n'));
-        out.push_back({"comment-only", single(s.type, first_orig, first_orig + " // edited"), "", "", inj::EntryStatus::noop});
+        out.push_back({"comment-only", single(s.type, first_orig, first_orig + " // edited"), "",
+                       "", inj::EntryStatus::noop});
         if (first_orig.rfind("#", 0) != 0) {
-            out.push_back({"malformed", single("MLP", first_orig, first_orig + " #pragma HLS pipeline II=1"), "", "", inj::EntryStatus::malformed});
+            out.push_back({"malformed",
+                           single("MLP", first_orig, first_orig + " #pragma HLS pipeline II=1"), "",
+                           "", inj::EntryStatus::malformed});
         }
     }
     for (const auto& f : d.facts.functions) {
         if (f.line_start > 0 && f.body_line_start == f.line_start) {
             std::string header(trim(src.line(f.line_start)));
-            out.push_back({"malformed", single("DFP", header, "#pragma HLS dataflow"), "", "", inj::EntryStatus::malformed});
+            out.push_back({"malformed", single("DFP", header, "#pragma HLS dataflow"), "", "",
+                           inj::EntryStatus::malformed});
         }
     }
     return out;
@@ -147,7 +180,9 @@ std::vector<Case> corpus(const Design& d, std::uint64_t seed) {
 // The baseline: exact, else whitespace-normalized, applied one entry after the other.
 bool naive_apply(const std::string& text, const Injection& inj, std::string& out) {
     out = text;
-    auto norm = [](const std::string& s) { return std::regex_replace(std::string(trim(s)), std::regex(R"(\s+)"), " "); };
+    auto norm = [](const std::string& s) {
+        return std::regex_replace(std::string(trim(s)), std::regex(R"(\s+)"), " ");
+    };
     for (const auto& e : inj.specs) {
         auto p = out.find(e.original);
         if (p != std::string::npos) {
@@ -155,27 +190,46 @@ bool naive_apply(const std::string& text, const Injection& inj, std::string& out
             continue;
         }
         std::string n = norm(out), o = norm(e.original);
-        if (o.empty() || n.find(o) == std::string::npos) return false;
+        if (o.empty() || n.find(o) == std::string::npos)
+            return false;
         out = replace_once(n, o, norm(e.faulty)); // found: applied (formatting lost)
     }
     return true;
 }
 
+// Equal up to whitespace: a loosely quoted Faulty Code lands with its own spacing.
+std::string squeeze(std::string_view s) {
+    std::string out;
+    for (char ch : s) {
+        if (!std::isspace(static_cast<unsigned char>(ch)))
+            out.push_back(ch);
+    }
+    return out;
+}
+
 bool full_ok(const Design& d, const Case& c) {
     auto r = inj::apply(d.text, c.inj);
     if (c.expect_status != inj::EntryStatus::applied) {
-        return std::any_of(r.entries.begin(), r.entries.end(), [&](const inj::EntryResult& e) { return e.status == c.expect_status; }) && !r.ok;
+        return std::any_of(
+                   r.entries.begin(), r.entries.end(),
+                   [&](const inj::EntryResult& e) { return e.status == c.expect_status; }) &&
+               !r.ok;
     }
-    if (!r.ok) return false;
-    if (!c.expect.empty() && r.buggy != c.expect) return false;
-    if (!c.must_contain.empty() && r.buggy.find(std::string(trim(c.must_contain))) == std::string::npos) return false;
+    if (!r.ok)
+        return false;
+    if (!c.expect.empty() && squeeze(r.buggy) != squeeze(c.expect))
+        return false;
+    if (!c.must_contain.empty() &&
+        squeeze(r.buggy).find(squeeze(c.must_contain)) == std::string::npos)
+        return false;
     return true;
 }
 
 bool naive_ok(const Design& d, const Case& c) {
     std::string out;
     bool applied = naive_apply(d.text, c.inj, out);
-    if (c.expect_status != inj::EntryStatus::applied) return false; // applied silently or not at all
+    if (c.expect_status != inj::EntryStatus::applied)
+        return false; // applied silently or not at all
     return applied && out != d.text;
 }
 
@@ -186,13 +240,16 @@ int main(int argc, char** argv) {
     fs::path dir = HLSV_DESIGNS;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string a = argv[i];
-        if (a == "--validate") per_type = std::atoi(argv[i + 1]);
-        if (a == "--designs") dir = argv[i + 1];
+        if (a == "--validate")
+            per_type = std::atoi(argv[i + 1]);
+        if (a == "--designs")
+            dir = argv[i + 1];
     }
     set_verbosity(Verbosity::quiet);
     std::vector<Design> designs;
     for (const auto& e : fs::directory_iterator(dir)) {
-        if (!fs::exists(e.path() / "hlsv.json")) continue;
+        if (!fs::exists(e.path() / "hlsv.json"))
+            continue;
         Design d;
         d.spec = load_design(e.path());
         d.file = inj::injected_source(d.spec);
@@ -204,7 +261,8 @@ int main(int argc, char** argv) {
         d.facts = parse::parse_file(d.file, o);
         designs.push_back(std::move(d));
     }
-    std::sort(designs.begin(), designs.end(), [](const Design& a, const Design& b) { return a.spec.name < b.spec.name; });
+    std::sort(designs.begin(), designs.end(),
+              [](const Design& a, const Design& b) { return a.spec.name < b.spec.name; });
     std::printf("inject_bench: %zu designs in %s\n\n", designs.size(), dir.c_str());
 
     // 1. Coverage.
@@ -219,28 +277,35 @@ int main(int argc, char** argv) {
                 ++sense;
                 found += !s.empty();
             }
-            if (!s.empty()) by_type[t].push_back({&d, s});
+            if (!s.empty())
+                by_type[t].push_back({&d, s});
         }
-        std::printf("%-6s %8d %8d %7.1f%% %8d\n", t.c_str(), sense, found, sense ? 100.0 * found / sense : 0.0, total);
+        std::printf("%-6s %8d %8d %7.1f%% %8d\n", t.c_str(), sense, found,
+                    sense ? 100.0 * found / sense : 0.0, total);
     }
 
     // 2. Validity of functional injections (batched per design).
     if (per_type > 0) {
-        std::printf("\nvalidity (up to %d sites per design and functional type; C simulation):\n", per_type);
-        std::printf("%-6s %6s %6s %6s %6s %8s  evidence\n", "type", "n", "valid", "silent", "invalid", "valid%");
+        std::printf("\nvalidity (up to %d sites per design and functional type; C simulation):\n",
+                    per_type);
+        std::printf("%-6s %6s %6s %6s %6s %8s  evidence\n", "type", "n", "valid", "silent",
+                    "invalid", "valid%");
         std::map<std::string, std::map<std::string, int>> stats, evidence;
         std::map<std::string, std::vector<std::string>> invalid_reasons;
         auto t0 = std::chrono::steady_clock::now();
         for (const auto& d : designs) {
-            if (!d.spec.has_testbench()) continue;
+            if (!d.spec.has_testbench())
+                continue;
             std::vector<Injection> batch;
             std::vector<std::string> types;
             for (const auto& t : inj::supported_types()) {
-                if (inj::is_pragma_type(t)) continue;
+                if (inj::is_pragma_type(t))
+                    continue;
                 auto s = inj::sites_for(t, d.facts, SourceText(d.text));
                 for (int k = 0; k < per_type && k < static_cast<int>(s.size()); ++k) {
                     // Spread the picks over the design: first, then evenly spaced.
-                    std::size_t idx = s.size() * static_cast<std::size_t>(k) / static_cast<std::size_t>(per_type);
+                    std::size_t idx =
+                        s.size() * static_cast<std::size_t>(k) / static_cast<std::size_t>(per_type);
                     batch.push_back(inj::injection_from_sites({s[idx]}));
                     types.push_back(t);
                 }
@@ -255,9 +320,11 @@ int main(int argc, char** argv) {
             for (std::size_t i = 0; i < res.size(); ++i) {
                 std::string v(inj::to_string(res[i].verdict));
                 ++stats[types[i]][v];
-                if (!res[i].evidence.empty()) ++evidence[types[i]][res[i].evidence];
+                if (!res[i].evidence.empty())
+                    ++evidence[types[i]][res[i].evidence];
                 if (res[i].verdict != inj::Verdict::valid) {
-                    invalid_reasons[types[i]].push_back(d.spec.name + ": " + v + ": " + res[i].reason.substr(0, 100));
+                    invalid_reasons[types[i]].push_back(d.spec.name + ": " + v + ": " +
+                                                        res[i].reason.substr(0, 100));
                 }
             }
         }
@@ -267,15 +334,18 @@ int main(int argc, char** argv) {
             all_n += n;
             all_valid += m["valid"];
             std::string ev;
-            for (auto& [k, v] : evidence[t]) ev += fmt::format("{}={} ", k, v);
-            std::printf("%-6s %6d %6d %6d %6d %7.1f%%  %s\n", t.c_str(), n, m["valid"], m["silent"], m["invalid"],
-                        n ? 100.0 * m["valid"] / n : 0.0, ev.c_str());
+            for (auto& [k, v] : evidence[t])
+                ev += fmt::format("{}={} ", k, v);
+            std::printf("%-6s %6d %6d %6d %6d %7.1f%%  %s\n", t.c_str(), n, m["valid"], m["silent"],
+                        m["invalid"], n ? 100.0 * m["valid"] / n : 0.0, ev.c_str());
         }
         double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        std::printf("all    %6d %6d %29.1f%%  (%.1f s wall)\n", all_n, all_valid, all_n ? 100.0 * all_valid / all_n : 0.0, secs);
+        std::printf("all    %6d %6d %29.1f%%  (%.1f s wall)\n", all_n, all_valid,
+                    all_n ? 100.0 * all_valid / all_n : 0.0, secs);
         if (std::getenv("HLSV_BENCH_VERBOSE")) {
             for (auto& [t, rs] : invalid_reasons)
-                for (auto& r : rs) std::printf("  %s %s\n", t.c_str(), r.c_str());
+                for (auto& r : rs)
+                    std::printf("  %s %s\n", t.c_str(), r.c_str());
         }
     }
 
@@ -285,24 +355,37 @@ int main(int argc, char** argv) {
         for (const auto& c : corpus(d, 1)) {
             auto& a = cat[c.category];
             ++a[0];
-            a[1] += full_ok(d, c);
+            bool ok = full_ok(d, c);
+            a[1] += ok;
+            if (!ok && std::getenv("HLSV_BENCH_VERBOSE")) {
+                auto r = inj::apply(d.text, c.inj);
+                std::printf("-- %s %s: %s\n[%s]\n=> [%s]\n", c.category.c_str(),
+                            d.spec.name.c_str(), r.error.c_str(), c.inj.specs[0].original.c_str(),
+                            c.inj.specs[0].faulty.c_str());
+            }
             a[2] += naive_ok(d, c);
         }
     }
     // Shares measured in the public Chrysalis bug files; "verbatim" is the rest.
-    const std::map<std::string, double> share = {{"whitespace", 0.075}, {"ellipsis", 0.02}, {"multiple", 0.11},
-                                                 {"rewritten", 0.02},   {"comment-only", 0.005}, {"malformed", 0.005}};
+    const std::map<std::string, double> share = {{"whitespace", 0.075},   {"ellipsis", 0.02},
+                                                 {"multiple", 0.11},      {"rewritten", 0.02},
+                                                 {"comment-only", 0.005}, {"malformed", 0.005}};
     double rest = 1.0;
-    for (auto& [k, v] : share) rest -= v;
-    std::printf("\napply on the synthetic Chrysalis-style corpus:\n%-13s %6s %8s %8s %7s\n", "category", "n", "full%", "naive%", "share");
+    for (auto& [k, v] : share)
+        rest -= v;
+    std::printf("\napply on the synthetic Chrysalis-style corpus:\n%-13s %6s %8s %8s %7s\n",
+                "category", "n", "full%", "naive%", "share");
     double full = 0, naive = 0;
     for (auto& [k, a] : cat) {
         double w = share.count(k) ? share.at(k) : rest;
         double f = a[0] ? 1.0 * a[1] / a[0] : 1.0, n = a[0] ? 1.0 * a[2] / a[0] : 1.0;
         full += w * f;
         naive += w * n;
-        std::printf("%-13s %6d %7.1f%% %7.1f%% %6.1f%%\n", k.c_str(), a[0], 100 * f, 100 * n, 100 * w);
+        std::printf("%-13s %6d %7.1f%% %7.1f%% %6.1f%%\n", k.c_str(), a[0], 100 * f, 100 * n,
+                    100 * w);
     }
-    std::printf("weighted      %6s %7.2f%% %7.2f%%   (target: full >= 99.5%%; naive about 97.5%%)\n", "", 100 * full, 100 * naive);
+    std::printf(
+        "weighted      %6s %7.2f%% %7.2f%%   (target: full >= 99.5%%; naive about 97.5%%)\n", "",
+        100 * full, 100 * naive);
     return 0;
 }

@@ -6,20 +6,19 @@
 //  - cache-hit latency vs computing the request hash alone.
 // Goals: client overhead <= 1 ms/request, >= 2,000 requests/s at 64 in flight, hit <= 100 us.
 // The machine is shared: CPU times (thread clock) are the steadier numbers.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include "llm/llm.h"
+#include "loopback_server.h"
 
+#include <arpa/inet.h>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <string>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <vector>
-
-#include "llm/llm.h"
-#include "loopback_server.h"
 
 using namespace hlsv;
 
@@ -67,8 +66,8 @@ double raw_round_trip_us(int port, int n) {
     }
     int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    std::string body = R"({"model":"m","messages":[{"role":"user","content":")" +
-                       std::string(3000, 'x') + "\"}]}";
+    std::string body =
+        R"({"model":"m","messages":[{"role":"user","content":")" + std::string(3000, 'x') + "\"}]}";
     std::string req = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                       "Content-Type: application/json\r\nContent-Length: " +
                       std::to_string(body.size()) + "\r\n\r\n" + body;
@@ -119,8 +118,9 @@ Run run(llm::Backend& backend, const std::vector<llm::ChatRequest>& reqs) {
 int main() {
     const std::string reply = testing::completion_body(
         R"({"Error Size": 1, "Error Specification": [{"Error Type": "OOB", "Original Code": "i < N", "Faulty Code": "i <= N"}]})");
-    testing::LoopbackServer server(
-        [&](const testing::HttpRequest&) { return testing::HttpReply{200, reply}; });
+    testing::LoopbackServer server([&](const testing::HttpRequest&) {
+        return testing::HttpReply{200, reply};
+    });
     server.set_keep_log(false);
 
     std::printf("llm_bench: openai client vs loopback server (instant replies, ~3 KB prompts)\n\n");
@@ -142,7 +142,8 @@ int main() {
         std::printf("%-44s %10s %10s\n", "latency, 1 in flight", "us/req", "");
         std::printf("%-44s %10.1f\n", "  raw socket client (floor)", raw_us);
         std::printf("%-44s %10.1f   (ok %d/%d)\n", "  hlsv openai client", client_us, r.ok, n);
-        std::printf("%-44s %10.1f   (goal <= 1000)\n", "  overhead over the floor", client_us - raw_us);
+        std::printf("%-44s %10.1f   (goal <= 1000)\n", "  overhead over the floor",
+                    client_us - raw_us);
         std::printf("%-44s %10.1f   (goal <= 1000)\n\n", "  client thread CPU per request",
                     r.cpu_s / n * 1e6);
     }

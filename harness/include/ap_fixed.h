@@ -15,6 +15,10 @@
 // AP_RND_INF, AP_RND_CONV; O = AP_WRAP (N >= 0), AP_SAT, AP_SAT_ZERO,
 // AP_SAT_SYM.  AP_WRAP_SM is treated like AP_WRAP (approximation).
 // Default construction is trivial (see ap_int.h for the rationale).
+// ap_fixed converts implicitly to double, so mixed expressions with
+// float/double operands are evaluated in double (built-in operators);
+// integer and ap_int operands take part exactly, as ap_fixed<W, W>.
+// Formats with W <= 64 use single-word, mostly non-template kernels.
 #ifndef HLSV_AP_FIXED_H
 #define HLSV_AP_FIXED_H
 

@@ -31,6 +31,15 @@
 // as ap types of their own width/signedness.  Shifts keep the type of the
 // left operand.  Assignment wraps (two's complement) to the destination.
 //
+// Other notes: operators/constructors for W-bit results <= 64 are computed
+// inline on normalised 64-bit words (fast to compile and run); wider values
+// use multi-word kernels.  Integer construction, conversion and the
+// +,-,*,&,|,^, comparisons are constexpr.  Division by zero and out-of-range
+// bit/range indices abort with an "hlsv:" message.  Concatenation works on
+// ap values, bit/range references and nested concatenations (not on
+// built-in ints); a range reference takes part with its source width, as in
+// Vitis.  sizeof(ap_int<W>) is 8 * ceil(W/64).
+//
 // Compile-time cost: only <cstdint>, <cstdio>, <cstdlib>, <type_traits> and
 // <iosfwd> are included; operator<< / to_string are templates that only need
 // <ostream> / <string> at the point of use (which the user has included if

@@ -233,8 +233,12 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
         } catch (const Error& e) {
             rep.notes.push_back(std::string("coverage unavailable: ") + e.what());
         }
-        if (cases > 1) {
+        long passing = std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r.first; });
+        if (cases > 1 && passing > 0 && passing < static_cast<long>(runs.size())) {
             spectrum = ochiai(runs);
+        } else if (cases > 1) {
+            rep.notes.push_back("every testbench case " + std::string(passing ? "passes" : "fails") +
+                                ": coverage cannot tell lines apart");
         } else {
             rep.notes.push_back("the testbench has no HLSV_CASE cases: coverage only tells which "
                                 "lines ran, not which ones fail");

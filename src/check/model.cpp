@@ -311,6 +311,9 @@ int Model::find_decl(std::string_view nm, int function) const {
 int Model::function_at(int line) const {
     for (int i = 0; i < static_cast<int>(functions.size()); ++i) {
         const auto& f = functions[i];
+        if (ts_node_is_null(f.body)) {
+            continue;
+        }
         if (line >= line_of(f.body) && line <= end_line_of(f.body)) {
             return i;
         }

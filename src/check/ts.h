@@ -30,9 +30,16 @@ inline TSNode field(TSNode n, const char* name) {
 }
 inline int line_of(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
 inline int col_of(TSNode n) { return static_cast<int>(ts_node_start_point(n).column) + 1; }
-inline int end_line_of(TSNode n) { return static_cast<int>(ts_node_end_point(n).row) + 1; }
+// The accessors below accept null nodes (tree-sitter's own end_* functions crash on them).
+inline int end_line_of(TSNode n) {
+    return ts_node_is_null(n) ? 0 : static_cast<int>(ts_node_end_point(n).row) + 1;
+}
 inline std::string_view text_of(TSNode n, std::string_view src) {
-    return src.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
+    if (ts_node_is_null(n)) {
+        return {};
+    }
+    uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+    return b <= e && e <= src.size() ? src.substr(b, e - b) : std::string_view();
 }
 /// The operator token of a binary/assignment/update/unary expression ("" when none).
 std::string_view operator_of(TSNode n, std::string_view src);
@@ -40,7 +47,7 @@ std::string_view operator_of(TSNode n, std::string_view src);
 TSNode unwrap(TSNode n);
 /// True when `inner` lies inside `outer` (byte ranges).
 inline bool contains(TSNode outer, TSNode inner) {
-    return ts_node_start_byte(outer) <= ts_node_start_byte(inner) &&
+    return !ts_node_is_null(outer) && !ts_node_is_null(inner) && ts_node_start_byte(outer) <= ts_node_start_byte(inner) &&
            ts_node_end_byte(inner) <= ts_node_end_byte(outer);
 }
 
@@ -63,7 +70,7 @@ template <class Fn> void for_each_field(TSNode n, std::string_view name, Fn&& fn
 /// Calls `fn(node)` on `n` and every named descendant in pre-order; `fn` returns false to skip
 /// the children of that node.
 template <class Fn> void walk(TSNode n, Fn&& fn) {
-    if (!fn(n)) {
+    if (ts_node_is_null(n) || !fn(n)) {
         return;
     }
     uint32_t count = ts_node_named_child_count(n);

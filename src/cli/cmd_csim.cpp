@@ -1,9 +1,9 @@
 // hlsv csim DESIGN_DIR [--variant FILE...] [--timeout S] [--sanitize] [--format json|text]
 //           [--jobs N] [--hls-include DIR] [--keep] [--no-batch]
-#include <nlohmann/json.hpp>
-
 #include "cli.h"
 #include "csim/csim.h"
+
+#include <nlohmann/json.hpp>
 
 namespace hlsv::cli {
 

@@ -1,9 +1,9 @@
 // hlsv inject DESIGN --bug T[,T2] [--backend rules|openai|replay] [--seed N] [-o OUT]
-#include <cstdio>
-#include <fmt/format.h>
-
 #include "cli.h"
 #include "inject/inject.h"
+
+#include <cstdio>
+#include <fmt/format.h>
 
 namespace hlsv::cli {
 
@@ -17,15 +17,19 @@ void add_inject(CLI::App& app, Context& ctx) {
         std::string base_url, model, cassette;
     };
     auto args = std::make_shared<Args>();
-    app.add_option("DESIGN", args->design, "Design directory (hlsv.json or Vitis project) or source file")
+    app.add_option("DESIGN", args->design,
+                   "Design directory (hlsv.json or Vitis project) or source file")
         ->required();
     app.add_option("--bug", args->bugs, "Bug type(s) to inject, e.g. OOB or OOB,INIT")->required();
     app.add_option("--backend", args->backend, "Injector: rules (built-in), openai, or replay")
         ->check(CLI::IsMember({"rules", "openai", "replay"}));
-    app.add_option("--seed", args->seed, "Seed for the choice among candidate sites (repeatable runs)");
+    app.add_option("--seed", args->seed,
+                   "Seed for the choice among candidate sites (repeatable runs)");
     app.add_option("-o,--out", args->out, "Output directory (default: ./hlsv-out/<design>/)");
-    app.add_option("--base-url", args->base_url, "openai: endpoint base URL (default: hlsv.toml or environment)");
-    app.add_option("--model", args->model, "openai: model name (default: hlsv.toml or environment)");
+    app.add_option("--base-url", args->base_url,
+                   "openai: endpoint base URL (default: hlsv.toml or environment)");
+    app.add_option("--model", args->model,
+                   "openai: model name (default: hlsv.toml or environment)");
     app.add_option("--cassette", args->cassette, "replay: recorded replies (JSONL) to answer from");
     app.callback([args, &ctx] {
         DesignSpec design = load_design(args->design);
@@ -41,21 +45,25 @@ void add_inject(CLI::App& app, Context& ctx) {
             po.include_dirs.push_back(design.dir.string());
             po.cflags = design.cflags;
             auto facts = parse::parse_file(src_path, po);
-            inj = inject::inject_with_rules(facts, SourceText(source), types, args->seed, design.name);
+            inj = inject::inject_with_rules(facts, SourceText(source), types, args->seed,
+                                            design.name);
         } else {
             inject::LlmChoice choice;
             choice.kind = args->backend;
-            choice.base_url = !args->base_url.empty() ? args->base_url : ctx.config.base_url.value_or("");
+            choice.base_url =
+                !args->base_url.empty() ? args->base_url : ctx.config.base_url.value_or("");
             choice.model = !args->model.empty() ? args->model : ctx.config.model.value_or("");
             choice.cassette = args->cassette;
             inj = inject::inject_with_llm(choice, design, source, types, args->seed);
         }
         auto applied = inject::apply(source, inj, {}, src_path.filename().string());
         if (!applied.ok) {
-            throw InternalError(fmt::format("{}: the injection does not apply: {}", src_path.string(), applied.error));
+            throw InternalError(fmt::format("{}: the injection does not apply: {}",
+                                            src_path.string(), applied.error));
         }
 
-        fs::path out = args->out.empty() ? fs::current_path() / "hlsv-out" / design.name : fs::path(args->out);
+        fs::path out =
+            args->out.empty() ? fs::current_path() / "hlsv-out" / design.name : fs::path(args->out);
         std::string bug_name = "bug";
         for (const auto& t : inj.types()) {
             bug_name += "_" + t;
@@ -77,7 +85,8 @@ void add_inject(CLI::App& app, Context& ctx) {
         }
         for (const auto& s : inj.specs) {
             if (!s.explanation.empty()) {
-                log_info(fmt::format("{} at line {}: {}", s.type, s.line.value_or(0), s.explanation));
+                log_info(
+                    fmt::format("{} at line {}: {}", s.type, s.line.value_or(0), s.explanation));
             }
         }
         log_info(fmt::format("wrote {} and {}", bug_file.string(), buggy_file.string()));

@@ -43,7 +43,10 @@ void add_parse(CLI::App& app, Context& ctx) {
             }
         }
         if (args->format == "json") {
-            emit_output("", (all.size() == 1 ? all[0] : all).dump(2));
+            // `replace`: a path with invalid UTF-8 must not turn into an internal error.
+            emit_output("",
+                        (all.size() == 1 ? all[0] : all)
+                            .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
         } else {
             emit_output("", text);
         }

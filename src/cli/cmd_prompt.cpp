@@ -3,15 +3,15 @@
 //    [--repair-rounds N] [--temperature T] [--seed S] [--attempt A]]
 // Prints the exact messages an injection request would send; with --send, sends them and
 // prints the injection the model returned (after automatic checks and repair rounds).
-#include <iostream>
-#include <mutex>
-#include <nlohmann/json.hpp>
-
 #include "cli.h"
 #include "inject/inject.h"
 #include "llm/llm.h"
 #include "prompt/prompt.h"
 #include "rag/rag.h"
+
+#include <iostream>
+#include <mutex>
+#include <nlohmann/json.hpp>
 
 namespace hlsv::cli {
 
@@ -131,8 +131,8 @@ void send(const PromptArgs& a, Context& ctx, rag::Store* store, const std::strin
                 }
                 return;
             }
-            reason = check.problems.empty() ? "the automatic checks failed"
-                                            : check.problems.front();
+            reason =
+                check.problems.empty() ? "the automatic checks failed" : check.problems.front();
         } else {
             reason = ex.reason;
         }
@@ -148,7 +148,8 @@ void send(const PromptArgs& a, Context& ctx, rag::Store* store, const std::strin
 
 void add_prompt(CLI::App& app, Context& ctx) {
     auto a = std::make_shared<PromptArgs>();
-    app.add_option("DESIGN", a->design, "Design directory (hlsv.json / Vitis project) or source file")
+    app.add_option("DESIGN", a->design,
+                   "Design directory (hlsv.json / Vitis project) or source file")
         ->required();
     app.add_option("--bug", a->bugs, "Bug type(s) to inject: T or T1,T2 (see prompts/bugs.json)")
         ->required();
@@ -220,7 +221,8 @@ void add_prompt(CLI::App& app, Context& ctx) {
             send(*a, ctx, store ? &*store : nullptr, source, types, std::move(messages));
             return;
         }
-        emit_output("", a->format == "json" ? prompt::to_json(messages) : prompt::to_text(messages));
+        emit_output("",
+                    a->format == "json" ? prompt::to_json(messages) : prompt::to_text(messages));
     });
 }
 

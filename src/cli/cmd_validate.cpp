@@ -1,8 +1,8 @@
 // hlsv validate DESIGN BUGFILE [--bug T[,T2]] [--format text|json] [--no-sanitizers]
-#include <fmt/format.h>
-
 #include "cli.h"
 #include "inject/inject.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::cli {
 
@@ -15,11 +15,15 @@ void add_validate(CLI::App& app, Context& ctx) {
         bool no_sanitizers = false;
     };
     auto args = std::make_shared<Args>();
-    app.add_option("DESIGN", args->design, "Design directory (hlsv.json or Vitis project) or source file")
+    app.add_option("DESIGN", args->design,
+                   "Design directory (hlsv.json or Vitis project) or source file")
         ->required();
-    app.add_option("BUGFILE", args->bug_file, "Chrysalis bug file (JSON) to apply and validate")->required();
-    app.add_option("--bug", args->bugs, "Requested bug type(s); the file's types must match (default: any)");
-    app.add_flag("--no-sanitizers", args->no_sanitizers, "Skip the sanitizer re-run of variants that pass");
+    app.add_option("BUGFILE", args->bug_file, "Chrysalis bug file (JSON) to apply and validate")
+        ->required();
+    app.add_option("--bug", args->bugs,
+                   "Requested bug type(s); the file's types must match (default: any)");
+    app.add_flag("--no-sanitizers", args->no_sanitizers,
+                 "Skip the sanitizer re-run of variants that pass");
     add_format_option(app, &args->format, {"text", "json"});
     app.callback([args, &ctx] {
         DesignSpec design = load_design(args->design);

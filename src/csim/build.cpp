@@ -1,14 +1,13 @@
 // Compiler flags, compiler runs and the object cache.
 #include "build.h"
 
-#include <unistd.h>
+#include "sandbox.h"
 
 #include <algorithm>
 #include <mutex>
 #include <random>
 #include <thread>
-
-#include "sandbox.h"
+#include <unistd.h>
 
 namespace hlsv::csim {
 
@@ -82,7 +81,9 @@ std::string first_diagnostic(const std::string& log) {
 
 } // namespace
 
-bool is_c_file(const fs::path& file) { return file.extension() == ".c"; }
+bool is_c_file(const fs::path& file) {
+    return file.extension() == ".c";
+}
 
 std::vector<fs::path> design_code_files(const fs::path& dir) {
     std::vector<fs::path> out;

@@ -2,11 +2,11 @@
 // kept, and a content-addressed object cache (testbench and golden objects compile once).
 #pragma once
 
+#include "csim.h"
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "csim.h"
 
 namespace hlsv::csim {
 

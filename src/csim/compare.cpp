@@ -1,16 +1,16 @@
 // Output comparison (with ignore regexes) and outcome classification.
 #include "compare.h"
 
-#include <signal.h>
-
 #include <cstring>
 #include <regex>
+#include <signal.h>
 
 namespace hlsv::csim {
 
 namespace {
 
-std::vector<std::string> kept_lines(const std::string& text, const std::vector<std::regex>& ignore) {
+std::vector<std::string> kept_lines(const std::string& text,
+                                    const std::vector<std::regex>& ignore) {
     std::vector<std::string> out;
     for (auto& line : split(text, '\n')) {
         bool skip = false;
@@ -158,8 +158,8 @@ Result classify(const Outcome& o, const Options& opts, double timeout_s) {
         r.detail = san;
     } else if (o.failure == Failure::process_limit) {
         r.verdict = Verdict::crash;
-        r.detail = "killed: more than " + std::to_string(opts.max_processes) +
-                   " processes (fork bomb?)";
+        r.detail =
+            "killed: more than " + std::to_string(opts.max_processes) + " processes (fork bomb?)";
     } else if (o.failure == Failure::output_limit) {
         r.verdict = Verdict::fail;
         r.detail = "killed: output exceeded " + std::to_string(opts.output_cap >> 10) + " KiB";

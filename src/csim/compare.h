@@ -2,12 +2,12 @@
 // a verdict.
 #pragma once
 
+#include "csim.h"
+#include "sandbox.h"
+
 #include <map>
 #include <optional>
 #include <string>
-
-#include "csim.h"
-#include "sandbox.h"
 
 namespace hlsv::csim {
 

@@ -1,9 +1,9 @@
 // Coverage runs for the debugging assistant: an -O0 --coverage build of the golden or a variant
 // (never cached, never batched), one sandboxed run, and gcov's JSON turned into line counts.
-#include <nlohmann/json.hpp>
-
 #include "simulator_impl.h"
 #include "tempdir.h"
+
+#include <nlohmann/json.hpp>
 
 namespace hlsv::csim {
 

@@ -5,6 +5,8 @@
 // variants whose object code equals the golden's are reported `equivalent` without running.
 #pragma once
 
+#include "core/core.h"
+
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -12,8 +14,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/core.h"
 
 namespace hlsv::csim {
 
@@ -42,8 +42,8 @@ struct Result {
     /// Index (into the variants passed to run_variants) of an earlier variant with the same
     /// object code; its verdict was copied.
     std::optional<std::size_t> duplicate_of;
-    bool batched = false;    ///< built in a multi-variant translation unit
-    bool cached = false;     ///< golden result served from the cache
+    bool batched = false; ///< built in a multi-variant translation unit
+    bool cached = false;  ///< golden result served from the cache
 };
 
 /// Replacement files: source file name (as in the design dir, e.g. "fir.cpp" or "fir.h") to
@@ -53,17 +53,17 @@ struct Variant {
 };
 
 struct Options {
-    double timeout_s = 0;     ///< 0: the design's timeout_s
-    bool sanitize = false;    ///< build with ASan + UBSan (no address-space limit then)
-    int jobs = 0;             ///< parallel runs and batch builds; 0: number of cores
-    std::string hls_include;  ///< "" : $HLSV_HLS_INCLUDE, else data_dir()/harness/include
-    fs::path cache_dir;       ///< "" : $XDG_CACHE_HOME/hlsv/csim or ~/.cache/hlsv/csim
-    bool batch = true;        ///< mutant schemata for C++ designs
-    bool keep = false;        ///< keep build/run directories (for debugging hlsv)
+    double timeout_s = 0;    ///< 0: the design's timeout_s
+    bool sanitize = false;   ///< build with ASan + UBSan (no address-space limit then)
+    int jobs = 0;            ///< parallel runs and batch builds; 0: number of cores
+    std::string hls_include; ///< "" : $HLSV_HLS_INCLUDE, else data_dir()/harness/include
+    fs::path cache_dir;      ///< "" : $XDG_CACHE_HOME/hlsv/csim or ~/.cache/hlsv/csim
+    bool batch = true;       ///< mutant schemata for C++ designs
+    bool keep = false;       ///< keep build/run directories (for debugging hlsv)
     std::vector<std::string> extra_cflags;
-    std::map<std::string, std::string> env; ///< added to the sandbox environment
-    std::size_t output_cap = 4u << 20;      ///< bytes captured per stream
-    int max_processes = 64;                 ///< process-group size that counts as a fork bomb
+    std::map<std::string, std::string> env;  ///< added to the sandbox environment
+    std::size_t output_cap = 4u << 20;       ///< bytes captured per stream
+    int max_processes = 64;                  ///< process-group size that counts as a fork bomb
     std::uint64_t memory_limit = 2ull << 30; ///< RLIMIT_AS for non-sanitizer runs
 };
 
@@ -90,7 +90,8 @@ class Simulator {
     /// Runs each variant and compares with the golden. Throws InputError when the design has
     /// no testbench, when a variant names a file that is not in the design, or when the golden
     /// does not pass (variants mean nothing then).
-    std::vector<Result> run_variants(const DesignSpec& design, const std::vector<Variant>& variants);
+    std::vector<Result> run_variants(const DesignSpec& design,
+                                     const std::vector<Variant>& variants);
 
     /// Builds `variant` (empty: golden) with --coverage at -O0, runs it with `env` added (e.g.
     /// HLSV_CASE=3), and returns the verdict against the golden plus per-line counts of the
@@ -109,6 +110,8 @@ class Simulator {
 nlohmann::ordered_json to_json(const Result& r);
 
 /// Exit code for the CLI: 0 for pass/equivalent, 1 otherwise.
-inline bool is_success(Verdict v) { return v == Verdict::pass || v == Verdict::equivalent; }
+inline bool is_success(Verdict v) {
+    return v == Verdict::pass || v == Verdict::equivalent;
+}
 
 } // namespace hlsv::csim

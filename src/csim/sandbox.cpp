@@ -4,9 +4,14 @@
 // (the simulator is multithreaded).
 #include "sandbox.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <mutex>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -14,14 +19,8 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <cerrno>
-#include <chrono>
-#include <cstring>
-#include <mutex>
 #include <thread>
+#include <unistd.h>
 
 namespace hlsv::csim {
 
@@ -30,7 +29,9 @@ namespace {
 constexpr uid_t k_nobody = 65534;
 using Clock = std::chrono::steady_clock;
 
-bool running_as_root() { return ::geteuid() == 0; }
+bool running_as_root() {
+    return ::geteuid() == 0;
+}
 
 // Orphans of a killed group are re-parented to us instead of to PID 1 (which in containers may
 // never reap them), so we can wait for every member of the group.
@@ -121,7 +122,8 @@ void kill_group_and_reap(pid_t pgid) {
     }
 }
 
-std::string resolve_program(const std::string& name, const std::map<std::string, std::string>& env) {
+std::string resolve_program(const std::string& name,
+                            const std::map<std::string, std::string>& env) {
     if (name.find('/') != std::string::npos) {
         return name;
     }
@@ -335,7 +337,8 @@ Outcome run_command(const Command& cmd) {
                 open[i] = false;
                 continue;
             }
-            std::size_t room = lim.output_cap > bufs[i]->size() ? lim.output_cap - bufs[i]->size() : 0;
+            std::size_t room =
+                lim.output_cap > bufs[i]->size() ? lim.output_cap - bufs[i]->size() : 0;
             bufs[i]->append(chunk, std::min<std::size_t>(room, static_cast<std::size_t>(got)));
             if (static_cast<std::size_t>(got) > room && out.failure == Failure::none && !exited) {
                 out.failure = Failure::output_limit;

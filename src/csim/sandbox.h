@@ -4,23 +4,23 @@
 // errors apart, like ccache's value | Failure::error | Failure::timeout.
 #pragma once
 
+#include "core/core.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
 
-#include "core/core.h"
-
 namespace hlsv::csim {
 
 struct Limits {
     double wall_s = 10;
-    double cpu_s = 0;                   ///< 0: wall_s + 1
-    std::uint64_t address_space = 0;    ///< 0: unlimited (sanitizer builds, the compiler)
+    double cpu_s = 0;                ///< 0: wall_s + 1
+    std::uint64_t address_space = 0; ///< 0: unlimited (sanitizer builds, the compiler)
     std::uint64_t file_size = 256u << 20;
-    int max_processes = 64;             ///< members of the process group
-    std::size_t output_cap = 4u << 20;  ///< per stream
-    bool drop_privileges = true;        ///< when running as root: run as nobody
+    int max_processes = 64;            ///< members of the process group
+    std::size_t output_cap = 4u << 20; ///< per stream
+    bool drop_privileges = true;       ///< when running as root: run as nobody
 };
 
 struct Command {

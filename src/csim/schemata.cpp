@@ -2,18 +2,20 @@
 // brace depth tracked; a `{` at file scope that follows `name(...)` opens a function body.
 #include "schemata.h"
 
+#include "core/core.h"
+#include "elf_digest.h"
+
 #include <cctype>
 #include <set>
 #include <sstream>
-
-#include "core/core.h"
-#include "elf.h"
 
 namespace hlsv::csim {
 
 namespace {
 
-bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool ident_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 // Same length as `text`; comments, string and char literals and preprocessor lines become
 // spaces (newlines kept), so offsets map back to the original.
@@ -132,8 +134,8 @@ std::string param_name(std::string p) {
     if (p.find('(') != std::string::npos || p.find("...") != std::string::npos) {
         return {};
     }
-    static const std::set<std::string> qualifiers = {"const", "volatile", "unsigned", "signed",
-                                                     "struct", "enum", "class", "typename"};
+    static const std::set<std::string> qualifiers = {"const",  "volatile", "unsigned", "signed",
+                                                     "struct", "enum",     "class",    "typename"};
     // Identifiers outside template arguments: the last one is the name if there are two.
     std::string outer;
     depth = 0;
@@ -155,8 +157,8 @@ std::string param_name(std::string p) {
         }
     }
     // "int x" -> 2 ids; "hls::stream<int>& s" -> hls, stream, s; "int" alone -> unnamed.
-    static const std::set<std::string> builtin = {"int", "char", "short", "long", "float",
-                                                  "double", "bool", "void", "auto"};
+    static const std::set<std::string> builtin = {"int",    "char", "short", "long", "float",
+                                                  "double", "bool", "void",  "auto"};
     if (ids.size() < 2) {
         return {};
     }
@@ -350,17 +352,25 @@ std::string make_batch(const std::string& file_name, const std::vector<std::stri
             out += "#undef " + m + "\n";
         }
     }
-    // Dispatchers: the original signatures, forwarding to the chosen slot.
+    // Dispatchers: the original signatures, forwarding to the chosen slot. Types the source
+    // itself defines (typedefs in the design file) resolve through the golden slot; errors here
+    // are the schema's, not a variant's, and are named so.
+    out += "#line 1 \"hlsv_dispatch\"\n";
+    out += "using namespace " + slot_namespace(0) + ";\n";
     for (const auto& f : exports) {
         std::string args;
         for (const auto& p : f.param_names) {
             args += (args.empty() ? "" : ", ") + p;
         }
+        out += "#line 1 \"hlsv_dispatch\"\n";
         out += f.head + " {\n    switch (hlsv_slot()) {\n";
         for (std::size_t v = 1; v < versions.size(); ++v) {
+            // A variant whose types no longer fit the signature fails on its own line.
+            out += "#line 1 \"" + slot_namespace(v) + "/dispatch\"\n";
             out += "    case " + std::to_string(v) + ": return " + slot_namespace(v) +
                    "::" + f.name + "_hlsv_slot(" + args + ");\n";
         }
+        out += "#line 1 \"" + slot_namespace(0) + "/dispatch\"\n";
         out += "    default: return " + slot_namespace(0) + "::" + f.name + "_hlsv_slot(" + args +
                ");\n    }\n}\n";
     }

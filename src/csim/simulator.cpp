@@ -1,22 +1,22 @@
 // The Simulator: golden runs (cached), variant builds (batched mutant schemata or one build per
 // variant), trivial compiler equivalence, duplicate detection and parallel sandboxed runs.
-#include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <fmt/format.h>
-#include <exception>
-#include <mutex>
-#include <set>
-#include <thread>
-
 #include "build.h"
 #include "compare.h"
 #include "csim.h"
-#include "elf.h"
+#include "elf_digest.h"
 #include "sandbox.h"
 #include "schemata.h"
 #include "simulator_impl.h"
 #include "tempdir.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <fmt/format.h>
+#include <mutex>
+#include <set>
+#include <thread>
 
 namespace hlsv::csim {
 
@@ -46,9 +46,9 @@ Observed observed_from_json(const nlohmann::json& j) {
 }
 
 Verdict verdict_from_name(const std::string& s) {
-    for (Verdict v : {Verdict::pass, Verdict::fail, Verdict::mismatch, Verdict::timeout,
-                      Verdict::crash, Verdict::sanitizer, Verdict::compile_error,
-                      Verdict::equivalent}) {
+    for (Verdict v :
+         {Verdict::pass, Verdict::fail, Verdict::mismatch, Verdict::timeout, Verdict::crash,
+          Verdict::sanitizer, Verdict::compile_error, Verdict::equivalent}) {
         if (verdict_name(v) == s) {
             return v;
         }
@@ -98,7 +98,8 @@ void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)
 
 Simulator::Impl::Impl(Options o) : opts(std::move(o)) {
     cache_dir = opts.cache_dir.empty() ? default_cache_dir() : opts.cache_dir;
-    jobs = opts.jobs > 0 ? opts.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    jobs = opts.jobs > 0 ? opts.jobs
+                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 double Simulator::Impl::timeout_for(const DesignSpec& d) const {
@@ -164,7 +165,8 @@ Run Simulator::Impl::run_exe(const DesignSpec& d, const fs::path& exe,
     return r;
 }
 
-Result Simulator::Impl::judge(const DesignSpec& d, const Run& run, const GoldenRecord* golden) const {
+Result Simulator::Impl::judge(const DesignSpec& d, const Run& run,
+                              const GoldenRecord* golden) const {
     Result r = classify(run.outcome, opts, timeout_for(d));
     if (r.verdict == Verdict::pass && golden) {
         Observed obs{run.outcome.exit_code, run.outcome.out, run.outcome.err, run.files};
@@ -232,7 +234,7 @@ std::optional<std::vector<fs::path>> Simulator::Impl::testbench_objects(const De
     return objs;
 }
 
-std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d) {
+std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d, bool* hit) {
     require_testbench(d);
     Toolchain tc(d, opts);
     std::string key = golden_key(d, tc);
@@ -240,6 +242,9 @@ std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d)
     {
         std::lock_guard lock(mu);
         if (auto it = goldens.find(key); it != goldens.end()) {
+            if (hit) {
+                *hit = true;
+            }
             return it->second;
         }
         auto& m = golden_locks[key];
@@ -273,7 +278,8 @@ std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d)
             rec->result.cached = true;
             loaded = true;
         } catch (const std::exception& ex) {
-            log_warning(cache_file.string() + ": ignoring unreadable cache entry (" + ex.what() + ")");
+            log_warning(cache_file.string() + ": ignoring unreadable cache entry (" + ex.what() +
+                        ")");
         }
     }
     if (!loaded) {
@@ -346,10 +352,11 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
     require_testbench(d);
     auto gold = golden(d);
     if (gold->result.verdict != Verdict::pass) {
-        throw InputError(d.dir, "the golden design does not pass its testbench (" +
-                                    std::string(verdict_name(gold->result.verdict)) +
-                                    (gold->result.detail.empty() ? "" : ": " + gold->result.detail) +
-                                    "); fix it before validating variants");
+        throw InputError(d.dir,
+                         "the golden design does not pass its testbench (" +
+                             std::string(verdict_name(gold->result.verdict)) +
+                             (gold->result.detail.empty() ? "" : ": " + gold->result.detail) +
+                             "); fix it before validating variants");
     }
     Toolchain tc(d, opts);
     std::map<std::string, fs::path> sources; // file name -> path
@@ -408,7 +415,7 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
     std::vector<std::string> digest(variants.size()); // "" : unknown
     std::vector<fs::path> exe(variants.size());
     std::vector<std::map<std::string, std::string>> env(variants.size());
-    std::vector<bool> built(variants.size(), false);
+    std::vector<char> built(variants.size(), 0); // not vector<bool>: written by threads
     std::vector<std::unique_ptr<TempDir>> dirs;
     std::mutex dirs_mu;
     auto new_dir = [&](const char* prefix) -> const fs::path& {
@@ -432,9 +439,9 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
             }
         }
         for (auto& [src, members] : by_source) {
-            std::size_t parts = std::max<std::size_t>(
-                {1, std::min<std::size_t>(jobs, members.size() / 4 + 1),
-                 (members.size() + k_max_batch - 1) / k_max_batch});
+            std::size_t parts =
+                std::max<std::size_t>({1, std::min<std::size_t>(jobs, members.size() / 4 + 1),
+                                       (members.size() + k_max_batch - 1) / k_max_batch});
             std::size_t per = (members.size() + parts - 1) / parts;
             for (std::size_t s = 0; s < members.size(); s += per) {
                 Chunk c{src, {}};
@@ -487,9 +494,8 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
             }
             std::set<std::size_t> bad;
             bool ok = build_batch(
-                bad, d, tc, source, versions, *golden_exports[source], dir, golden_objs,
-                *tb_objs, [&](std::size_t slot, const std::string& dg, bool equivalent,
-                              const fs::path& x) {
+                bad, d, tc, source, versions, *golden_exports[source], dir, golden_objs, *tb_objs,
+                [&](std::size_t slot, const std::string& dg, bool equivalent, const fs::path& x) {
                     std::size_t i = members[slot - 1];
                     digest[i] = "batch:" + source + ":" + dg;
                     exe[i] = x;
@@ -499,13 +505,19 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
                         results[i].verdict = Verdict::equivalent;
                         results[i].detail = "object code identical to the golden's";
                     }
-                    built[i] = true;
+                    built[i] = 1;
                 });
             if (ok) {
                 continue;
             }
             std::vector<std::size_t> rest, alone;
-            bool blamed = !bad.empty() && !bad.count(0);
+            if (bad.count(0)) {
+                // The golden itself does not survive the schema: build everything alone.
+                std::lock_guard lock(fallback_mu);
+                fallback.insert(fallback.end(), members.begin(), members.end());
+                continue;
+            }
+            bool blamed = !bad.empty();
             for (std::size_t k = 0; k < members.size(); ++k) {
                 (blamed && bad.count(k + 1) ? alone : rest).push_back(members[k]);
             }
@@ -542,7 +554,7 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
             results[i].verdict = Verdict::equivalent;
             results[i].detail = "object code identical to the golden's";
         }
-        built[i] = true;
+        built[i] = 1;
     });
 
     auto t_run = std::chrono::steady_clock::now();
@@ -592,10 +604,10 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
 }
 
 bool Simulator::Impl::build_batch(
-    std::set<std::size_t>& bad_slots, const DesignSpec& d, const Toolchain& tc, const std::string& source,
-    const std::vector<std::string>& versions, const std::vector<ExportedFunction>& exports,
-    const fs::path& dir, const std::map<std::string, fs::path>& golden_objs,
-    const std::vector<fs::path>& tb_objs,
+    std::set<std::size_t>& bad_slots, const DesignSpec& d, const Toolchain& tc,
+    const std::string& source, const std::vector<std::string>& versions,
+    const std::vector<ExportedFunction>& exports, const fs::path& dir,
+    const std::map<std::string, fs::path>& golden_objs, const std::vector<fs::path>& tb_objs,
     const std::function<void(std::size_t, const std::string&, bool, const fs::path&)>& done) const {
     fs::path unit = dir / ("batch_" + source);
     write_file_atomic(unit, make_batch(source, versions, exports));
@@ -619,7 +631,12 @@ bool Simulator::Impl::build_batch(
     if (!step.ok) {
         log_verbose("batch of " + std::to_string(versions.size() - 1) + " variants of " + source +
                     " failed (" + step.diagnostic + ")");
-        // Diagnostics name slots through #line file names and mangled/demangled symbols.
+        // Diagnostics name slots through #line file names and mangled/demangled symbols; an
+        // error in the dispatchers is the schema's own (slot 0: nothing can be batched).
+        if (step.log.find("hlsv_dispatch") != std::string::npos) {
+            bad_slots.insert(0);
+            return false;
+        }
         for (std::size_t p = step.log.find("hlsv_v"); p != std::string::npos;
              p = step.log.find("hlsv_v", p + 1)) {
             if (p + 10 <= step.log.size() &&
@@ -719,10 +736,15 @@ Single Simulator::Impl::build_single(const DesignSpec& d, const Toolchain& tc, c
 Simulator::Simulator(Options opts) : impl_(std::make_unique<Impl>(std::move(opts))) {}
 Simulator::~Simulator() = default;
 
-const Options& Simulator::options() const { return impl_->opts; }
+const Options& Simulator::options() const {
+    return impl_->opts;
+}
 
 Result Simulator::run_golden(const DesignSpec& design) {
-    return impl_->golden(design)->result;
+    bool hit = false;
+    Result r = impl_->golden(design, &hit)->result;
+    r.cached = r.cached || hit;
+    return r;
 }
 
 std::vector<Result> Simulator::run_variants(const DesignSpec& design,

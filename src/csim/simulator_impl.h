@@ -1,6 +1,12 @@
 // The Simulator's private state and steps, shared by simulator.cpp and coverage.cpp.
 #pragma once
 
+#include "build.h"
+#include "compare.h"
+#include "csim.h"
+#include "sandbox.h"
+#include "schemata.h"
+
 #include <functional>
 #include <map>
 #include <memory>
@@ -8,12 +14,6 @@
 #include <set>
 #include <string>
 #include <vector>
-
-#include "build.h"
-#include "compare.h"
-#include "csim.h"
-#include "sandbox.h"
-#include "schemata.h"
 
 namespace hlsv::csim {
 
@@ -52,25 +52,25 @@ struct Simulator::Impl {
     double timeout_for(const DesignSpec& d) const;
     void require_testbench(const DesignSpec& d) const;
     std::string golden_key(const DesignSpec& d, const Toolchain& tc) const;
-    std::shared_ptr<const GoldenRecord> golden(const DesignSpec& d);
+    /// The golden record; `*hit` set when it came from this process's memory.
+    std::shared_ptr<const GoldenRecord> golden(const DesignSpec& d, bool* hit = nullptr);
     Run run_exe(const DesignSpec& d, const fs::path& exe,
                 const std::map<std::string, std::string>& extra_env, const fs::path& gcov_dir);
     Result judge(const DesignSpec& d, const Run& run, const GoldenRecord* golden) const;
     BuildStep link(const Toolchain& tc, const std::vector<fs::path>& objs, const fs::path& exe,
                    const fs::path& cwd) const;
-    std::optional<std::vector<fs::path>> testbench_objects(const DesignSpec& d,
-                                                           const Toolchain& tc,
+    std::optional<std::vector<fs::path>> testbench_objects(const DesignSpec& d, const Toolchain& tc,
                                                            BuildStep& step) const;
     std::vector<Result> run_variants(const DesignSpec& d, const std::vector<Variant>& variants);
     /// Builds one batch unit; on failure returns the slots named in the diagnostics (empty
     /// when none can be blamed) and `false`.
-    bool build_batch(std::set<std::size_t>& bad_slots, const DesignSpec& d, const Toolchain& tc, const std::string& source,
-                     const std::vector<std::string>& versions,
-                     const std::vector<ExportedFunction>& exports, const fs::path& dir,
-                     const std::map<std::string, fs::path>& golden_objs,
-                     const std::vector<fs::path>& tb_objs,
-                     const std::function<void(std::size_t, const std::string&, bool,
-                                              const fs::path&)>& done) const;
+    bool build_batch(
+        std::set<std::size_t>& bad_slots, const DesignSpec& d, const Toolchain& tc,
+        const std::string& source, const std::vector<std::string>& versions,
+        const std::vector<ExportedFunction>& exports, const fs::path& dir,
+        const std::map<std::string, fs::path>& golden_objs, const std::vector<fs::path>& tb_objs,
+        const std::function<void(std::size_t, const std::string&, bool, const fs::path&)>& done)
+        const;
     Single build_single(const DesignSpec& d, const Toolchain& tc, const Variant& v,
                         const fs::path& dir, const std::map<std::string, fs::path>& golden_objs,
                         const std::vector<fs::path>& tb_objs) const;

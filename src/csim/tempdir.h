@@ -2,10 +2,10 @@
 // build or run leaves files behind.
 #pragma once
 
+#include "core/core.h"
+
 #include <cstdlib>
 #include <string>
-
-#include "core/core.h"
 
 namespace hlsv::csim {
 

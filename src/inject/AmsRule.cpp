@@ -1,8 +1,8 @@
 #include "AmsRule.h"
 
-#include <fmt/format.h>
-
 #include "ports.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
@@ -16,8 +16,9 @@ std::vector<Site> AmsRule::sites(const parse::DesignFacts& facts, const SourceTe
             }
             std::string line = with_interface_mode(*p.pragma, "ap_none");
             // Memory-only options make no sense on a wire: keep the edit to the mode.
-            out.push_back(line_site(s, type(), id(), p.pragma->line, line,
-                                    fmt::format("array port '{}' was given the scalar ap_none interface", p.name)));
+            out.push_back(line_site(
+                s, type(), id(), p.pragma->line, line,
+                fmt::format("array port '{}' was given the scalar ap_none interface", p.name)));
         }
     }
     return out;

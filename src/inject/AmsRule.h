@@ -13,7 +13,8 @@ class AmsRule : public Rule {
     std::string_view summary() const override {
         return "Puts an array port on a scalar interface mode (ap_none).";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -1,8 +1,8 @@
 #include "AptRule.h"
 
-#include <fmt/format.h>
-
 #include "scan.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
@@ -18,10 +18,11 @@ std::vector<Site> AptRule::sites(const parse::DesignFacts& facts, const SourceTe
             continue;
         }
         std::string other = kind == "cyclic" ? "block" : "cyclic";
-        out.push_back(line_site(s, type(), id(), p.line, with_partition_type(p, other),
-                                fmt::format("the {} partition became {}, which no longer matches the order in "
-                                            "which the loops access the array",
-                                            kind, other)));
+        out.push_back(line_site(
+            s, type(), id(), p.line, with_partition_type(p, other),
+            fmt::format("the {} partition became {}, which no longer matches the order in "
+                        "which the loops access the array",
+                        kind, other)));
     }
     return out;
 }

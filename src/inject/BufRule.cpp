@@ -1,8 +1,8 @@
 #include "BufRule.h"
 
-#include <fmt/format.h>
-
 #include "scan.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
@@ -11,7 +11,8 @@ namespace {
 // "buf_a" <-> "buf_b", "ping" <-> "pong", "bank0" <-> "bank1".
 std::string partner_name(const std::string& n) {
     static const std::pair<const char*, const char*> pairs[] = {
-        {"_a", "_b"}, {"_b", "_a"}, {"ping", "pong"}, {"pong", "ping"}, {"0", "1"}, {"1", "0"}, {"A", "B"}, {"B", "A"}};
+        {"_a", "_b"}, {"_b", "_a"}, {"ping", "pong"}, {"pong", "ping"},
+        {"0", "1"},   {"1", "0"},   {"A", "B"},       {"B", "A"}};
     for (auto [from, to] : pairs) {
         std::string f = from;
         if (n.size() > f.size() && n.compare(n.size() - f.size(), f.size(), f) == 0) {
@@ -47,7 +48,8 @@ std::vector<Site> BufRule::sites(const parse::DesignFacts& facts, const SourceTe
             std::string name(t[i].text);
             const ScanArray* a = s.array(name, f->name);
             // (a) A buffer whose first dimension of 2 selects the half: flip the selector.
-            if (a && t[i + 1].text == "[" && s.dim_size(facts, name, 0) == 2 && !(i > 0 && t[i - 1].kind == TokKind::ident)) {
+            if (a && t[i + 1].text == "[" && s.dim_size(facts, name, 0) == 2 &&
+                !(i > 0 && t[i - 1].kind == TokKind::ident)) {
                 std::size_t c = i + 2;
                 int depth = 1;
                 for (; c < t.size(); ++c) {
@@ -72,22 +74,25 @@ std::vector<Site> BufRule::sites(const parse::DesignFacts& facts, const SourceTe
                 }
                 std::string line = raw;
                 line.replace(t[i + 2].begin, t[c - 1].end - t[i + 2].begin, flipped);
-                out.push_back(line_site(s, type(), id(), ln, line,
-                                        fmt::format("'{}[{}]' became '{}[{}]': the access uses the other half of the "
-                                                    "double buffer",
-                                                    name, sel, name, flipped)));
+                out.push_back(line_site(
+                    s, type(), id(), ln, line,
+                    fmt::format("'{}[{}]' became '{}[{}]': the access uses the other half of the "
+                                "double buffer",
+                                name, sel, name, flipped)));
                 break;
             }
             // (b) Ping-pong pair passed to a call: hand over the other buffer.
             std::string partner = partner_name(name);
             if (a && !partner.empty() && s.array(partner, f->name) && i > 0 &&
-                (t[i - 1].text == "(" || t[i - 1].text == ",") && (t[i + 1].text == "," || t[i + 1].text == ")")) {
+                (t[i - 1].text == "(" || t[i - 1].text == ",") &&
+                (t[i + 1].text == "," || t[i + 1].text == ")")) {
                 std::string line = raw;
                 line.replace(t[i].begin, t[i].end - t[i].begin, partner);
-                out.push_back(line_site(s, type(), id(), ln, line,
-                                        fmt::format("the call now gets '{}' instead of '{}', the other buffer of "
-                                                    "the ping-pong pair",
-                                                    partner, name)));
+                out.push_back(line_site(
+                    s, type(), id(), ln, line,
+                    fmt::format("the call now gets '{}' instead of '{}', the other buffer of "
+                                "the ping-pong pair",
+                                partner, name)));
                 break;
             }
         }

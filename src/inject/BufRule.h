@@ -13,7 +13,8 @@ class BufRule : public Rule {
     std::string_view summary() const override {
         return "Makes an access use the other half of a split or ping-pong buffer.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -12,10 +12,11 @@ std::vector<Site> DfpRule::sites(const parse::DesignFacts& facts, const SourceTe
             continue;
         }
         Site site;
-        if (insert_after_header(s, s.loops[i], type(), id(), "#pragma HLS dataflow",
-                                "a dataflow pragma was placed inside a loop body whose statements are not "
-                                "separate processes, so the region cannot be a dataflow region",
-                                site)) {
+        if (insert_after_header(
+                s, s.loops[i], type(), id(), "#pragma HLS dataflow",
+                "a dataflow pragma was placed inside a loop body whose statements are not "
+                "separate processes, so the region cannot be a dataflow region",
+                site)) {
             out.push_back(std::move(site));
         }
     }

@@ -13,7 +13,8 @@ class DfpRule : public Rule {
     std::string_view summary() const override {
         return "Places a dataflow pragma inside a loop body that is not a dataflow region.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -1,8 +1,8 @@
 #include "DidRule.h"
 
-#include <fmt/format.h>
-
 #include "scan.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
@@ -10,7 +10,8 @@ std::vector<Site> DidRule::sites(const parse::DesignFacts& facts, const SourceTe
     Scan s = scan(facts, source);
     std::vector<Site> out;
     for (const auto& p : s.pragmas) {
-        if ((p.directive != "array_partition" && p.directive != "array_reshape") || !p.options.count("variable")) {
+        if ((p.directive != "array_partition" && p.directive != "array_reshape") ||
+            !p.options.count("variable")) {
             continue;
         }
         std::size_t rank = s.rank(facts, p.options.at("variable"));

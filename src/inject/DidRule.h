@@ -13,7 +13,8 @@ class DidRule : public Rule {
     std::string_view summary() const override {
         return "Sets an array_partition dim past the array's number of dimensions.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -1,8 +1,8 @@
 #include "FndRule.h"
 
-#include <fmt/format.h>
-
 #include "scan.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
@@ -28,7 +28,8 @@ std::optional<long long> bad_factor(long long f, std::optional<long long> n) {
 
 std::optional<long long> trip_count(const parse::DesignFacts& facts, const ScanLoop& l) {
     for (const auto& fl : facts.loops) {
-        if (fl.line_start <= l.line && fl.line_end >= l.line && fl.trip_count && fl.line_start >= l.line - 1) {
+        if (fl.line_start <= l.line && fl.line_end >= l.line && fl.trip_count &&
+            fl.line_start >= l.line - 1) {
             return fl.trip_count;
         }
     }
@@ -69,8 +70,10 @@ std::vector<Site> FndRule::sites(const parse::DesignFacts& facts, const SourceTe
             continue;
         }
         std::string size = n ? fmt::format(" ({})", *n) : "";
-        out.push_back(line_site(s, type(), id(), p.line, set_option(p.text, "factor", std::to_string(*g)),
-                                fmt::format("factor={} became factor={}, which does not divide {}{}", f, *g, what, size)));
+        out.push_back(
+            line_site(s, type(), id(), p.line, set_option(p.text, "factor", std::to_string(*g)),
+                      fmt::format("factor={} became factor={}, which does not divide {}{}", f, *g,
+                                  what, size)));
     }
     return out;
 }

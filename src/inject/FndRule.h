@@ -1,4 +1,5 @@
-// FND: Changes a partition or unroll factor to one that does not divide the dimension or trip count.
+// FND: Changes a partition or unroll factor to one that does not divide the dimension or trip
+// count.
 #pragma once
 
 #include "inject.h"
@@ -11,9 +12,11 @@ class FndRule : public Rule {
     std::string_view id() const override { return "fnd-factor-not-dividing"; }
     std::string_view type() const override { return "FND"; }
     std::string_view summary() const override {
-        return "Changes a partition or unroll factor to one that does not divide the dimension or trip count.";
+        return "Changes a partition or unroll factor to one that does not divide the dimension or "
+               "trip count.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -1,8 +1,8 @@
 #include "IdapRule.h"
 
-#include <fmt/format.h>
-
 #include "ports.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
@@ -11,16 +11,18 @@ std::vector<Site> IdapRule::sites(const parse::DesignFacts& facts, const SourceT
     std::vector<Site> out;
     for (const auto& f : s.functions) {
         for (const auto& p : ports_of(s, f)) {
-            if (!p.is_array || !p.pragma || p.mode == "ap_fifo" || p.mode == "axis" || p.accesses == 0) {
+            if (!p.is_array || !p.pragma || p.mode == "ap_fifo" || p.mode == "axis" ||
+                p.accesses == 0) {
                 continue;
             }
             if (!p.data_dependent && p.accesses < 2 && p.simple) {
                 continue; // one in-order pass: a FIFO would be the right interface
             }
-            out.push_back(line_site(s, type(), id(), p.pragma->line, with_interface_mode(*p.pragma, "ap_fifo"),
-                                    fmt::format("port '{}' became an ap_fifo stream, but the body reads it {} "
-                                                "times or out of order",
-                                                p.name, p.accesses)));
+            out.push_back(line_site(
+                s, type(), id(), p.pragma->line, with_interface_mode(*p.pragma, "ap_fifo"),
+                fmt::format("port '{}' became an ap_fifo stream, but the body reads it {} "
+                            "times or out of order",
+                            p.name, p.accesses)));
         }
     }
     return out;

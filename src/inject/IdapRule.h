@@ -11,9 +11,11 @@ class IdapRule : public Rule {
     std::string_view id() const override { return "idap-fifo-on-random-access"; }
     std::string_view type() const override { return "IDAP"; }
     std::string_view summary() const override {
-        return "Gives a randomly or repeatedly accessed array port a streaming (ap_fifo) interface.";
+        return "Gives a randomly or repeatedly accessed array port a streaming (ap_fifo) "
+               "interface.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -1,8 +1,8 @@
 #include "IlnuRule.h"
 
-#include <algorithm>
-
 #include "scan.h"
+
+#include <algorithm>
 
 namespace hlsv::inject {
 
@@ -21,7 +21,8 @@ std::vector<Site> IlnuRule::sites(const parse::DesignFacts& facts, const SourceT
         }
         Site site;
         if (insert_after_header(s, l, type(), id(), "#pragma HLS unroll",
-                                "the outer loop was unrolled while its inner loop stays rolled", site)) {
+                                "the outer loop was unrolled while its inner loop stays rolled",
+                                site)) {
             out.push_back(std::move(site));
         }
     }

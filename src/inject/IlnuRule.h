@@ -13,7 +13,8 @@ class IlnuRule : public Rule {
     std::string_view summary() const override {
         return "Unrolls an outer loop whose inner loop is not unrolled.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -13,7 +13,8 @@ class InfRule : public Rule {
     std::string_view summary() const override {
         return "Turns a loop step into an expression without effect so the loop never terminates.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -1,8 +1,8 @@
 #include "InitRule.h"
 
-#include <fmt/format.h>
-
 #include "scan.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
@@ -10,7 +10,8 @@ std::vector<Site> InitRule::sites(const parse::DesignFacts& facts, const SourceT
     Scan s = scan(facts, source);
     std::vector<Site> out;
     for (const auto& f : s.functions) {
-        int first = source.line_of(f.body_begin) + (source.line_of(f.body_begin) == f.line_start ? 1 : 0);
+        int first =
+            source.line_of(f.body_begin) + (source.line_of(f.body_begin) == f.line_start ? 1 : 0);
         for (int ln = first; ln < f.line_end; ++ln) {
             if (!is_code_line(s, ln)) {
                 continue;
@@ -32,10 +33,11 @@ std::vector<Site> InitRule::sites(const parse::DesignFacts& facts, const SourceT
             if (!used) {
                 continue;
             }
-            out.push_back(line_site(s, type(), id(), ln, d.head + ";",
-                                    fmt::format("the initializer of '{}' (= {}) was removed, so its first "
-                                                "read sees an indeterminate value",
-                                                d.name, d.init)));
+            out.push_back(
+                line_site(s, type(), id(), ln, d.head + ";",
+                          fmt::format("the initializer of '{}' (= {}) was removed, so its first "
+                                      "read sees an indeterminate value",
+                                      d.name, d.init)));
         }
     }
     return out;

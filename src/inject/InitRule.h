@@ -13,7 +13,8 @@ class InitRule : public Rule {
     std::string_view summary() const override {
         return "Removes the initializer of a local variable that is read before it is written.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

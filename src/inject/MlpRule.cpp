@@ -1,9 +1,9 @@
 #include "MlpRule.h"
 
+#include "scan.h"
+
 #include <algorithm>
 #include <fmt/format.h>
-
-#include "scan.h"
 
 namespace hlsv::inject {
 
@@ -24,12 +24,14 @@ std::vector<Site> MlpRule::sites(const parse::DesignFacts& facts, const SourceTe
         }
         const ScanLoop& target = outer_p ? inner : outer;
         Site site;
-        if (insert_after_header(s, target, type(), id(), "#pragma HLS pipeline II=1",
-                                fmt::format("a pipeline pragma was added to the loop at line {} although the loop "
-                                            "{} it is nested with is already pipelined",
-                                            target.line, outer_p ? "enclosing" : "inside"),
-                                site)) {
-            if (std::none_of(out.begin(), out.end(), [&](const Site& x) { return x.line == site.line; })) {
+        if (insert_after_header(
+                s, target, type(), id(), "#pragma HLS pipeline II=1",
+                fmt::format("a pipeline pragma was added to the loop at line {} although the loop "
+                            "{} it is nested with is already pipelined",
+                            target.line, outer_p ? "enclosing" : "inside"),
+                site)) {
+            if (std::none_of(out.begin(), out.end(),
+                             [&](const Site& x) { return x.line == site.line; })) {
                 out.push_back(std::move(site));
             }
         }

@@ -13,7 +13,8 @@ class MlpRule : public Rule {
     std::string_view summary() const override {
         return "Adds a pipeline pragma to a loop nested in (or enclosing) a pipelined loop.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -13,7 +13,8 @@ class MluRule : public Rule {
     std::string_view summary() const override {
         return "Drops one statement from a manually unrolled sequence.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

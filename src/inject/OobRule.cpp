@@ -1,8 +1,8 @@
 #include "OobRule.h"
 
-#include <fmt/format.h>
-
 #include "scan.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
@@ -17,7 +17,8 @@ std::vector<Site> OobRule::sites(const parse::DesignFacts& facts, const SourceTe
         std::string array;
         auto [b, e] = token_range(s, l.body_begin, l.body_end);
         for (std::size_t i = b; i + 1 < e && array.empty(); ++i) {
-            if (s.toks[i].kind != TokKind::ident || s.toks[i + 1].text != "[" || !s.is_array(std::string(s.toks[i].text))) {
+            if (s.toks[i].kind != TokKind::ident || s.toks[i + 1].text != "[" ||
+                !s.is_array(std::string(s.toks[i].text))) {
                 continue;
             }
             int depth = 0;
@@ -41,10 +42,11 @@ std::vector<Site> OobRule::sites(const parse::DesignFacts& facts, const SourceTe
         if (semi == std::string::npos || !replace_token(line, l.op, op, semi)) {
             continue;
         }
-        out.push_back(line_site(s, type(), id(), l.line, line,
-                                fmt::format("the loop condition '{} {} {}' became '{} {} {}', so the last "
-                                            "iteration indexes {} one element outside its bounds",
-                                            l.var, l.op, l.bound, l.var, op, l.bound, array)));
+        out.push_back(
+            line_site(s, type(), id(), l.line, line,
+                      fmt::format("the loop condition '{} {} {}' became '{} {} {}', so the last "
+                                  "iteration indexes {} one element outside its bounds",
+                                  l.var, l.op, l.bound, l.var, op, l.bound, array)));
     }
     return out;
 }

@@ -13,7 +13,8 @@ class OobRule : public Rule {
     std::string_view summary() const override {
         return "Pushes a loop bound one past the end of the array the loop indexes.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

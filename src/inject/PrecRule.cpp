@@ -1,24 +1,34 @@
 #include "PrecRule.h"
 
-#include <fmt/format.h>
-
 #include "scan.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
 namespace {
 
 int precedence(std::string_view op) {
-    if (op == "*" || op == "/" || op == "%") return 13;
-    if (op == "+" || op == "-") return 12;
-    if (op == "<<" || op == ">>") return 11;
-    if (op == "<" || op == "<=" || op == ">" || op == ">=") return 10;
-    if (op == "==" || op == "!=") return 9;
-    if (op == "&") return 8;
-    if (op == "^") return 7;
-    if (op == "|") return 6;
-    if (op == "&&") return 5;
-    if (op == "||") return 4;
+    if (op == "*" || op == "/" || op == "%")
+        return 13;
+    if (op == "+" || op == "-")
+        return 12;
+    if (op == "<<" || op == ">>")
+        return 11;
+    if (op == "<" || op == "<=" || op == ">" || op == ">=")
+        return 10;
+    if (op == "==" || op == "!=")
+        return 9;
+    if (op == "&")
+        return 8;
+    if (op == "^")
+        return 7;
+    if (op == "|")
+        return 6;
+    if (op == "&&")
+        return 5;
+    if (op == "||")
+        return 4;
     return 0;
 }
 
@@ -46,7 +56,9 @@ std::vector<Site> PrecRule::sites(const parse::DesignFacts& facts, const SourceT
             int depth = 0, inner = 100;
             std::size_t c = i;
             for (std::size_t j = i; j < t.size(); ++j) {
-                depth += t[j].text == "(" || t[j].text == "[" ? 1 : t[j].text == ")" || t[j].text == "]" ? -1 : 0;
+                depth += t[j].text == "(" || t[j].text == "["   ? 1
+                         : t[j].text == ")" || t[j].text == "]" ? -1
+                                                                : 0;
                 if (depth == 0) {
                     c = j;
                     break;
@@ -70,10 +82,11 @@ std::vector<Site> PrecRule::sites(const parse::DesignFacts& facts, const SourceT
             line.erase(t[c].begin, 1);
             line.erase(t[i].begin, 1);
             std::string group = raw.substr(t[i].begin, t[c].end - t[i].begin);
-            out.push_back(line_site(s, type(), id(), ln, line,
-                                    fmt::format("the parentheses of '{}' were dropped, so the neighbouring "
-                                                "operator now binds first",
-                                                group)));
+            out.push_back(
+                line_site(s, type(), id(), ln, line,
+                          fmt::format("the parentheses of '{}' were dropped, so the neighbouring "
+                                      "operator now binds first",
+                                      group)));
             break;
         }
     }

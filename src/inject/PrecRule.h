@@ -13,7 +13,8 @@ class PrecRule : public Rule {
     std::string_view summary() const override {
         return "Drops parentheses so operator precedence regroups the expression.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -1,8 +1,8 @@
 #include "RambRule.h"
 
-#include <fmt/format.h>
-
 #include "ports.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
@@ -18,10 +18,11 @@ std::vector<Site> RambRule::sites(const parse::DesignFacts& facts, const SourceT
             if (!p.pragma->options.count("offset")) {
                 line += " offset=slave";
             }
-            out.push_back(line_site(s, type(), id(), p.pragma->line, line,
-                                    fmt::format("port '{}' moved to an m_axi burst interface although the body "
-                                                "indexes it with data-dependent (random) addresses",
-                                                p.name)));
+            out.push_back(line_site(
+                s, type(), id(), p.pragma->line, line,
+                fmt::format("port '{}' moved to an m_axi burst interface although the body "
+                            "indexes it with data-dependent (random) addresses",
+                            p.name)));
         }
     }
     return out;

@@ -13,7 +13,8 @@ class RambRule : public Rule {
     std::string_view summary() const override {
         return "Moves a data-dependently indexed array port onto an m_axi burst interface.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

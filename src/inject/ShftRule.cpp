@@ -1,9 +1,9 @@
 #include "ShftRule.h"
 
+#include "scan.h"
+
 #include <fmt/format.h>
 #include <regex>
-
-#include "scan.h"
 
 namespace hlsv::inject {
 
@@ -48,7 +48,8 @@ int operand_width(const parse::DesignFacts& facts, const SourceText& src, const 
         }
     }
     if (type.empty()) {
-        std::regex decl("([A-Za-z_][\\w:]*(\\s*<[^;(){}]*>)?)\\s+[&*]?\\s*" + name + "\\s*[=;,\\[)]");
+        std::regex decl("([A-Za-z_][\\w:]*(\\s*<[^;(){}]*>)?)\\s+[&*]?\\s*" + name +
+                        "\\s*[=;,\\[)]");
         std::smatch m;
         if (std::regex_search(src.text(), m, decl)) {
             type = m[1].str();
@@ -85,7 +86,8 @@ std::vector<Site> ShftRule::sites(const parse::DesignFacts& facts, const SourceT
         auto t = code_tokens(raw);
         for (std::size_t i = 1; i + 1 < t.size(); ++i) {
             auto op = t[i].text;
-            if ((op != "<<" && op != ">>" && op != "<<=" && op != ">>=") || t[i + 1].kind != TokKind::number) {
+            if ((op != "<<" && op != ">>" && op != "<<=" && op != ">>=") ||
+                t[i + 1].kind != TokKind::number) {
                 continue;
             }
             long long k = 0;
@@ -105,10 +107,11 @@ std::vector<Site> ShftRule::sites(const parse::DesignFacts& facts, const SourceT
             long long amount = std::max(width, 32) + k + 1;
             std::string line(raw);
             line.replace(t[i + 1].begin, t[i + 1].end - t[i + 1].begin, std::to_string(amount));
-            out.push_back(line_site(s, type(), id(), ln, line,
-                                    fmt::format("the shift by {} became a shift by {}, past the {}-bit width of "
-                                                "the operand",
-                                                t[i + 1].text, amount, width)));
+            out.push_back(line_site(
+                s, type(), id(), ln, line,
+                fmt::format("the shift by {} became a shift by {}, past the {}-bit width of "
+                            "the operand",
+                            t[i + 1].text, amount, width)));
             break;
         }
     }

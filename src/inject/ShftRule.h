@@ -13,7 +13,8 @@ class ShftRule : public Rule {
     std::string_view summary() const override {
         return "Raises a constant shift amount past the width of the shifted operand.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -1,8 +1,8 @@
 #include "SmaRule.h"
 
-#include <fmt/format.h>
-
 #include "ports.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
@@ -14,8 +14,9 @@ std::vector<Site> SmaRule::sites(const parse::DesignFacts& facts, const SourceTe
             if (p.is_array || !p.pragma || p.mode == "bram" || p.mode == "ap_memory") {
                 continue;
             }
-            out.push_back(line_site(s, type(), id(), p.pragma->line, with_interface_mode(*p.pragma, "bram"),
-                                    fmt::format("scalar port '{}' was given a bram (memory) interface", p.name)));
+            out.push_back(line_site(
+                s, type(), id(), p.pragma->line, with_interface_mode(*p.pragma, "bram"),
+                fmt::format("scalar port '{}' was given a bram (memory) interface", p.name)));
         }
     }
     return out;

@@ -13,7 +13,8 @@ class SmaRule : public Rule {
     std::string_view summary() const override {
         return "Puts a scalar port on a memory interface mode (bram).";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

@@ -1,8 +1,8 @@
 #include "UseRule.h"
 
-#include <fmt/format.h>
-
 #include "scan.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
@@ -40,10 +40,11 @@ std::vector<Site> UseRule::sites(const parse::DesignFacts& facts, const SourceTe
             }
             std::string line(raw);
             line.replace(b, e - b, to);
-            out.push_back(line_site(s, type(), id(), ln, line,
-                                    fmt::format("'{}' became '{}': the narrow value is now signed, so widening it "
-                                                "sign-extends instead of zero-extending",
-                                                from, to)));
+            out.push_back(line_site(
+                s, type(), id(), ln, line,
+                fmt::format("'{}' became '{}': the narrow value is now signed, so widening it "
+                            "sign-extends instead of zero-extending",
+                            from, to)));
             break;
         }
     }

@@ -13,7 +13,8 @@ class UseRule : public Rule {
     std::string_view summary() const override {
         return "Makes a narrow unsigned value signed so widening it sign-extends.";
     }
-    std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const override;
+    std::vector<Site> sites(const parse::DesignFacts& facts,
+                            const SourceText& source) const override;
 };
 
 } // namespace hlsv::inject

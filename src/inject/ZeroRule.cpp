@@ -1,15 +1,16 @@
 #include "ZeroRule.h"
 
-#include <fmt/format.h>
-
 #include "scan.h"
+
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
 namespace {
 
 bool is_zero(std::string_view init) {
-    static const char* const zeros[] = {"0", "0u", "0U", "0.0", "0.0f", "0.f", "false", "{0}", "{}", "{ 0 }", "0x0", "0L", "0LL"};
+    static const char* const zeros[] = {"0",   "0u", "0U",    "0.0", "0.0f", "0.f", "false",
+                                        "{0}", "{}", "{ 0 }", "0x0", "0L",   "0LL"};
     return std::find(std::begin(zeros), std::end(zeros), init) != std::end(zeros);
 }
 
@@ -32,8 +33,9 @@ std::vector<Site> ZeroRule::sites(const parse::DesignFacts& facts, const SourceT
             continue;
         }
         bool brace = d.init.front() == '{';
-        out.push_back(line_site(s, type(), id(), ln, d.head + (brace ? " = {0};" : " = 0;"),
-                                fmt::format("the initializer of '{}' ({}) was set to 0", d.name, d.init)));
+        out.push_back(
+            line_site(s, type(), id(), ln, d.head + (brace ? " = {0};" : " = 0;"),
+                      fmt::format("the initializer of '{}' ({}) was set to 0", d.name, d.init)));
     }
     return out;
 }

@@ -1,34 +1,46 @@
 // apply(): locate each entry's Original Code, check the edit is a real one, and splice the
 // Faulty Code in, merging entries that touch the same span (two-type files often quote code an
 // earlier entry rewrote).
-#include <algorithm>
-#include <fmt/format.h>
-
 #include "match.h"
 #include "tokens.h"
+
+#include <algorithm>
+#include <fmt/format.h>
 
 namespace hlsv::inject {
 
 std::string_view to_string(MatchMode m) {
     switch (m) {
-    case MatchMode::exact: return "exact";
-    case MatchMode::whitespace: return "whitespace";
-    case MatchMode::comments: return "comments";
-    case MatchMode::tokens: return "tokens";
-    case MatchMode::ellipsis: return "ellipsis";
-    case MatchMode::rewritten: return "rewritten";
-    case MatchMode::none: return "none";
+    case MatchMode::exact:
+        return "exact";
+    case MatchMode::whitespace:
+        return "whitespace";
+    case MatchMode::comments:
+        return "comments";
+    case MatchMode::tokens:
+        return "tokens";
+    case MatchMode::ellipsis:
+        return "ellipsis";
+    case MatchMode::rewritten:
+        return "rewritten";
+    case MatchMode::none:
+        return "none";
     }
     return "none";
 }
 
 std::string_view to_string(EntryStatus s) {
     switch (s) {
-    case EntryStatus::applied: return "applied";
-    case EntryStatus::noop: return "noop";
-    case EntryStatus::malformed: return "malformed";
-    case EntryStatus::not_found: return "not_found";
-    case EntryStatus::overlap: return "overlap";
+    case EntryStatus::applied:
+        return "applied";
+    case EntryStatus::noop:
+        return "noop";
+    case EntryStatus::malformed:
+        return "malformed";
+    case EntryStatus::not_found:
+        return "not_found";
+    case EntryStatus::overlap:
+        return "overlap";
     }
     return "not_found";
 }
@@ -38,7 +50,7 @@ namespace {
 struct Edit {
     std::size_t begin = 0; ///< span in the original source
     std::size_t end = 0;
-    std::string text;      ///< replacement
+    std::string text; ///< replacement
     int entry = 0;
 };
 
@@ -52,7 +64,8 @@ bool pragma_after_code(std::string_view faulty) {
     auto toks = code_tokens(faulty);
     for (std::size_t i = 1; i + 1 < toks.size(); ++i) {
         if (toks[i].text == "#" && toks[i + 1].text == "pragma") {
-            std::string_view between = faulty.substr(toks[i - 1].end, toks[i].begin - toks[i - 1].end);
+            std::string_view between =
+                faulty.substr(toks[i - 1].end, toks[i].begin - toks[i - 1].end);
             if (between.find('\n') == std::string_view::npos) {
                 return true;
             }
@@ -70,8 +83,9 @@ std::vector<std::string> function_headers(std::string_view code) {
             continue;
         }
         const auto& prev = t[i - 1];
-        if (!(prev.kind == TokKind::ident || prev.text == ">" || prev.text == "*" || prev.text == "&" ||
-              prev.text == "::") || is_keyword(prev.text) || prev.text == "return" || prev.text == "else") {
+        if (!(prev.kind == TokKind::ident || prev.text == ">" || prev.text == "*" ||
+              prev.text == "&" || prev.text == "::") ||
+            is_keyword(prev.text) || prev.text == "return" || prev.text == "else") {
             continue;
         }
         int depth = 0;
@@ -133,7 +147,8 @@ std::string current_text(std::string_view src, const std::vector<Edit>& edits) {
 
 class Applier {
   public:
-    Applier(std::string_view src, const ApplyOptions& opts) : src_(src), lines_(std::string(src)), opts_(opts) {}
+    Applier(std::string_view src, const ApplyOptions& opts)
+        : src_(src), lines_(std::string(src)), opts_(opts) {}
 
     void run(const Injection& inj, ApplyResult& r) {
         for (std::size_t k = 0; k < inj.specs.size(); ++k) {
@@ -146,7 +161,8 @@ class Applier {
             }
             r.entries.push_back(std::move(e));
         }
-        std::sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+        std::sort(edits_.begin(), edits_.end(),
+                  [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
         r.buggy = current_text(src_, edits_);
     }
 
@@ -175,7 +191,9 @@ class Applier {
         for (const auto& name : function_headers(s.original)) {
             if (!mentions(s.faulty, name) && mentions(s.faulty, "pragma")) {
                 e.status = EntryStatus::malformed;
-                e.message = fmt::format("Faulty Code replaces the header of function '{}' with a pragma (malformed)", name);
+                e.message = fmt::format(
+                    "Faulty Code replaces the header of function '{}' with a pragma (malformed)",
+                    name);
                 return;
             }
         }
@@ -212,7 +230,8 @@ class Applier {
             }
             e.status = EntryStatus::overlap;
             e.line = lines_.line_of(m.span.begin);
-            e.message = fmt::format("edit at line {} overlaps an earlier entry's edit and cannot be merged", e.line);
+            e.message = fmt::format(
+                "edit at line {} overlaps an earlier entry's edit and cannot be merged", e.line);
             return;
         }
         e.status = EntryStatus::not_found;
@@ -220,11 +239,13 @@ class Applier {
     }
 
     bool replacement(const ErrorSpec& s, const Matches& ms, const Match& m,
-                     const std::vector<std::string>& faulty_parts, std::string& rep, EntryResult& e) {
+                     const std::vector<std::string>& faulty_parts, std::string& rep,
+                     EntryResult& e) {
         if (!m.gaps.empty() && faulty_parts.size() > 1) {
             if (faulty_parts.size() != m.gaps.size() + 1) {
                 e.status = EntryStatus::malformed;
-                e.message = "Faulty Code elides code in different places than Original Code (malformed)";
+                e.message =
+                    "Faulty Code elides code in different places than Original Code (malformed)";
                 return false;
             }
             for (std::size_t i = 0; i < faulty_parts.size(); ++i) {
@@ -273,18 +294,26 @@ class Applier {
         if (hint) {
             return std::labs(static_cast<long>(line - *hint));
         }
+        // "A ... B" most plausibly elides the least code: the tightest gaps win, then the top
+        // function.
+        long gaps = 0;
+        for (const auto& g : m.gaps) {
+            gaps += static_cast<long>(g.end - g.begin);
+        }
+        long outside_top = 0;
         if (opts_.facts) {
+            outside_top = 1;
             for (const auto& f : opts_.facts->functions) {
                 if (f.is_top && line >= f.line_start && line <= f.line_end) {
-                    return 0;
+                    outside_top = 0;
                 }
             }
-            return 1;
         }
-        return 0;
+        return gaps * 2 + outside_top;
     }
 
-    void note_ambiguity(const Matches& ms, const Match& chosen, EntryResult& e, ApplyResult& r) const {
+    void note_ambiguity(const Matches& ms, const Match& chosen, EntryResult& e,
+                        ApplyResult& r) const {
         if (ms.all.size() < 2) {
             return;
         }
@@ -292,8 +321,8 @@ class Applier {
         for (const auto& m : ms.all) {
             where += (where.empty() ? "" : ", ") + std::to_string(lines_.line_of(m.span.begin));
         }
-        e.message = fmt::format("Original Code matches {} places (lines {}); chose line {}", ms.all.size(),
-                                where, lines_.line_of(chosen.span.begin));
+        e.message = fmt::format("Original Code matches {} places (lines {}); chose line {}",
+                                ms.all.size(), where, lines_.line_of(chosen.span.begin));
         r.warnings.push_back(fmt::format("entry {} ({}): {}", e.index, e.type, e.message));
     }
 
@@ -303,7 +332,8 @@ class Applier {
         if (edits_.empty()) {
             return false;
         }
-        std::sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+        std::sort(edits_.begin(), edits_.end(),
+                  [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
         std::string cur = current_text(src_, edits_);
         Matches ms = find_all(cur, s.original, opts_.naive);
         if (ms.all.empty()) {
@@ -354,7 +384,8 @@ class Applier {
             ob = std::min(ob, edits_[touched.front()].begin);
             oe = std::max(oe, edits_[touched.back()].end);
         }
-        std::string merged = cur.substr(reg_b, m.span.begin - reg_b) + rep + cur.substr(m.span.end, reg_e - m.span.end);
+        std::string merged = cur.substr(reg_b, m.span.begin - reg_b) + rep +
+                             cur.substr(m.span.end, reg_e - m.span.end);
         std::vector<Edit> kept;
         std::string partners;
         for (std::size_t i = 0; i < edits_.size(); ++i) {
@@ -417,8 +448,9 @@ ApplyResult apply(std::string_view source, const Injection& inj, const ApplyOpti
     ApplyResult r;
     Applier a(source, opts);
     a.run(inj, r);
-    bool all_applied = std::all_of(r.entries.begin(), r.entries.end(),
-                                   [](const EntryResult& e) { return e.status == EntryStatus::applied; });
+    bool all_applied = std::all_of(r.entries.begin(), r.entries.end(), [](const EntryResult& e) {
+        return e.status == EntryStatus::applied;
+    });
     if (all_applied && r.buggy == source) {
         r.error = "the injection leaves the file unchanged";
     }

@@ -1,10 +1,10 @@
 // auto_check(): what can be said about an injection without running anything.
+#include "inject.h"
+#include "tokens.h"
+
 #include <fmt/format.h>
 #include <set>
 #include <tree_sitter/api.h>
-
-#include "inject.h"
-#include "tokens.h"
 
 extern "C" const TSLanguage* tree_sitter_cpp();
 
@@ -19,7 +19,8 @@ int syntax_errors(std::string_view text) {
         ts_parser_delete(parser);
         throw InternalError("tree-sitter C++ grammar has an incompatible ABI");
     }
-    TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+    TSTree* tree =
+        ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
     int errors = 0;
     TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(tree));
     bool more = true;
@@ -55,8 +56,8 @@ bool known_type(const std::string& t) {
 
 } // namespace
 
-AutoCheck auto_check(std::string_view source, const Injection& inj, const std::vector<std::string>& requested,
-                     const ApplyOptions& opts) {
+AutoCheck auto_check(std::string_view source, const Injection& inj,
+                     const std::vector<std::string>& requested, const ApplyOptions& opts) {
     AutoCheck r;
     r.applied = apply(source, inj, opts);
     for (const auto& e : r.applied.entries) {
@@ -69,7 +70,8 @@ AutoCheck auto_check(std::string_view source, const Injection& inj, const std::v
         types.insert(s.type);
         if (!known_type(s.type)) {
             r.problems.push_back(fmt::format("unknown bug type '{}'", s.type));
-        } else if (!requested.empty() && std::find(requested.begin(), requested.end(), s.type) == requested.end()) {
+        } else if (!requested.empty() &&
+                   std::find(requested.begin(), requested.end(), s.type) == requested.end()) {
             r.problems.push_back(fmt::format("bug type '{}' was not requested", s.type));
         }
     }
@@ -78,13 +80,16 @@ AutoCheck auto_check(std::string_view source, const Injection& inj, const std::v
             r.problems.push_back(fmt::format("requested bug type '{}' is missing", t));
         }
     }
-    if (inj.error_size != static_cast<int>(types.size()) && inj.error_size != static_cast<int>(inj.specs.size())) {
-        r.problems.push_back(fmt::format("\"Error Size\" is {} but the file has {} type(s) in {} entr{}", inj.error_size,
-                                         types.size(), inj.specs.size(), inj.specs.size() == 1 ? "y" : "ies"));
+    if (inj.error_size != static_cast<int>(types.size()) &&
+        inj.error_size != static_cast<int>(inj.specs.size())) {
+        r.problems.push_back(fmt::format(
+            "\"Error Size\" is {} but the file has {} type(s) in {} entr{}", inj.error_size,
+            types.size(), inj.specs.size(), inj.specs.size() == 1 ? "y" : "ies"));
     }
-    bool all_applied = r.problems.empty() ||
-                       std::all_of(r.applied.entries.begin(), r.applied.entries.end(),
-                                   [](const EntryResult& e) { return e.status == EntryStatus::applied; });
+    bool all_applied =
+        r.problems.empty() ||
+        std::all_of(r.applied.entries.begin(), r.applied.entries.end(),
+                    [](const EntryResult& e) { return e.status == EntryStatus::applied; });
     if (all_applied && !r.applied.entries.empty()) {
         if (r.applied.buggy == source) {
             r.problems.push_back("the injection leaves the file unchanged");

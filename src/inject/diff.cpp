@@ -1,8 +1,8 @@
 // A small unified diff: common prefix/suffix trimmed, LCS on the (usually tiny) middle.
+#include "inject.h"
+
 #include <algorithm>
 #include <fmt/format.h>
-
-#include "inject.h"
 
 namespace hlsv::inject {
 
@@ -33,7 +33,8 @@ std::vector<std::pair<Op, std::size_t>> script(const std::vector<std::string_vie
         ++pre;
     }
     std::size_t suf = 0;
-    while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) {
+    while (suf < a.size() - pre && suf < b.size() - pre &&
+           a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) {
         ++suf;
     }
     std::size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
@@ -45,7 +46,8 @@ std::vector<std::pair<Op, std::size_t>> script(const std::vector<std::string_vie
         std::vector<std::vector<unsigned>> L(n + 1, std::vector<unsigned>(m + 1, 0));
         for (std::size_t i = n; i-- > 0;) {
             for (std::size_t j = m; j-- > 0;) {
-                L[i][j] = a[pre + i] == b[pre + j] ? L[i + 1][j + 1] + 1 : std::max(L[i + 1][j], L[i][j + 1]);
+                L[i][j] = a[pre + i] == b[pre + j] ? L[i + 1][j + 1] + 1
+                                                   : std::max(L[i + 1][j], L[i][j + 1]);
             }
         }
         std::size_t i = 0, j = 0;

@@ -1,10 +1,10 @@
 // The rule engine's driver: candidate sites per type and a seeded, repeatable choice among them.
+#include "inject.h"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <random>
 #include <set>
-
-#include "inject.h"
 
 namespace hlsv::inject {
 
@@ -19,8 +19,9 @@ std::vector<const Rule*> rules_for(std::string_view type) {
 }
 
 std::vector<std::string> supported_types() {
-    static const char* const order[] = {"OOB", "INIT", "SHFT", "INF", "USE", "MLU", "ZERO", "BUF", "PREC", "APT",
-                                        "FND", "DID", "DFP", "IDAP", "RAMB", "SMA", "AMS", "MLP", "ILNU"};
+    static const char* const order[] = {"OOB",  "INIT", "SHFT", "INF", "USE", "MLU", "ZERO",
+                                        "BUF",  "PREC", "APT",  "FND", "DID", "DFP", "IDAP",
+                                        "RAMB", "SMA",  "AMS",  "MLP", "ILNU"};
     std::vector<std::string> out;
     for (const char* t : order) {
         if (!rules_for(t).empty()) {
@@ -38,11 +39,14 @@ bool is_pragma_type(std::string_view type) {
     } catch (const Error&) {
         // No catalog in this installation: fall back to the Chrysalis classes below.
     }
-    static const char* const pragma_types[] = {"APT", "FND", "DID", "DFP", "IDAP", "RAMB", "SMA", "AMS", "MLP", "ILNU"};
-    return std::find(std::begin(pragma_types), std::end(pragma_types), type) != std::end(pragma_types);
+    static const char* const pragma_types[] = {"APT",  "FND", "DID", "DFP", "IDAP",
+                                               "RAMB", "SMA", "AMS", "MLP", "ILNU"};
+    return std::find(std::begin(pragma_types), std::end(pragma_types), type) !=
+           std::end(pragma_types);
 }
 
-std::vector<Site> sites_for(std::string_view type, const parse::DesignFacts& facts, const SourceText& source) {
+std::vector<Site> sites_for(std::string_view type, const parse::DesignFacts& facts,
+                            const SourceText& source) {
     std::vector<Site> out;
     for (const Rule* r : rules_for(type)) {
         auto s = r->sites(facts, source);
@@ -69,7 +73,8 @@ Injection injection_from_sites(const std::vector<Site>& sites) {
 }
 
 Injection inject_with_rules(const parse::DesignFacts& facts, const SourceText& source,
-                            const std::vector<std::string>& types, std::uint64_t seed, std::string_view design) {
+                            const std::vector<std::string>& types, std::uint64_t seed,
+                            std::string_view design) {
     std::mt19937_64 rng(seed);
     std::vector<Site> chosen;
     std::set<int> used_lines;
@@ -92,7 +97,8 @@ Injection inject_with_rules(const parse::DesignFacts& facts, const SourceText& s
         if (free.empty()) {
             throw NoSiteError(fmt::format("no site for {} in {}", t, design));
         }
-        // uniform_int_distribution differs between standard libraries; a modulo keeps seeds portable.
+        // uniform_int_distribution differs between standard libraries; a modulo keeps seeds
+        // portable.
         Site s = free[static_cast<std::size_t>(rng() % free.size())];
         int n = static_cast<int>(std::count(s.original.begin(), s.original.end(), '\n')) + 1;
         for (int l = s.line; l < s.line + n; ++l) {
@@ -110,7 +116,8 @@ fs::path injected_source(const DesignSpec& design) {
     if (!design.top.empty()) {
         for (const auto& src : design.sources) {
             std::string text = read_file(src);
-            if (text.find(design.top + "(") != std::string::npos || text.find(design.top + " (") != std::string::npos) {
+            if (text.find(design.top + "(") != std::string::npos ||
+                text.find(design.top + " (") != std::string::npos) {
                 return src;
             }
         }

@@ -3,15 +3,15 @@
 // injection (auto_check), and validation by C simulation or the static pragma checker (validate).
 #pragma once
 
+#include "core/core.h"
+#include "parse/parse.h"
+
 #include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/core.h"
-#include "parse/parse.h"
 
 namespace hlsv::inject {
 
@@ -34,13 +34,13 @@ enum class EntryStatus {
 std::string_view to_string(EntryStatus s);
 
 struct EntryResult {
-    int index = 0;            ///< 1-based entry number
+    int index = 0; ///< 1-based entry number
     std::string type;
     EntryStatus status = EntryStatus::not_found;
     MatchMode mode = MatchMode::none;
-    int line = 0;             ///< 1-based line of the match in the original source
-    int candidates = 0;       ///< how many places matched (> 1: ambiguous, one was chosen)
-    std::string message;      ///< why, for anything but a clean single match
+    int line = 0;        ///< 1-based line of the match in the original source
+    int candidates = 0;  ///< how many places matched (> 1: ambiguous, one was chosen)
+    std::string message; ///< why, for anything but a clean single match
 };
 
 struct ApplyOptions {
@@ -57,7 +57,7 @@ struct ApplyResult {
     std::vector<int> changed_lines; ///< 1-based lines of `buggy` that are new or changed
     std::vector<EntryResult> entries;
     std::vector<std::string> warnings; ///< ambiguities (several matches) and merges
-    std::string error;              ///< first failure: "entry 2 (INIT): Original Code not found"
+    std::string error;                 ///< first failure: "entry 2 (INIT): Original Code not found"
 };
 
 /// Applies every entry of `inj` to `source` in order. Never throws for bad injections: the
@@ -92,7 +92,8 @@ class Rule {
     virtual std::string_view type() const = 0;    ///< Chrysalis code, "OOB"
     virtual std::string_view summary() const = 0; ///< one sentence for docs and reports
     /// Every candidate site in the design, in source order. Sites never overlap a line twice.
-    virtual std::vector<Site> sites(const parse::DesignFacts& facts, const SourceText& source) const = 0;
+    virtual std::vector<Site> sites(const parse::DesignFacts& facts,
+                                    const SourceText& source) const = 0;
 };
 
 /// Every rule, sorted by id (registry.cpp).
@@ -126,16 +127,17 @@ struct LlmChoice {
     std::string kind = "openai"; ///< "openai" | "replay"
     std::string base_url;
     std::string model;
-    fs::path cassette;           ///< replay
-    int repairs = 1;             ///< follow-up rounds when a reply fails the automatic checks
+    fs::path cassette; ///< replay
+    int repairs = 1;   ///< follow-up rounds when a reply fails the automatic checks
 };
 
 /// Asks an LLM (prompt module + llm module) for an injection of `types` into `source` and
 /// returns the first reply that passes auto_check, after up to `repairs` repair rounds.
 /// Throws NoSiteError-like Error(findings) when no reply passes, InputError for a bad backend
 /// choice, and InputError("... not available in this build") without the llm/prompt modules.
-Injection inject_with_llm(const LlmChoice& choice, const DesignSpec& design, const std::string& source,
-                          const std::vector<std::string>& types, std::uint64_t seed);
+Injection inject_with_llm(const LlmChoice& choice, const DesignSpec& design,
+                          const std::string& source, const std::vector<std::string>& types,
+                          std::uint64_t seed);
 
 /// An injection from one site per entry (Error Size = number of distinct types).
 Injection injection_from_sites(const std::vector<Site>& sites);
@@ -164,7 +166,7 @@ struct Validation {
     std::string evidence; ///< valid: mismatch | fail | timeout | crash | sanitizer | pragma finding
     std::string reason;   ///< one line: why (for every verdict)
     std::vector<int> changed_lines;
-    std::string buggy;    ///< the buggy source ("" when it did not apply)
+    std::string buggy; ///< the buggy source ("" when it did not apply)
     std::string diff;
     nlohmann::ordered_json to_json() const; ///< {"verdict","evidence","reason","changed_lines"}
 };

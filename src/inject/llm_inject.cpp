@@ -1,8 +1,8 @@
 // inject_with_llm(): the prompt module builds the request, the llm module answers it, and the
 // automatic checks decide whether the reply is usable (with repair rounds when it is not).
-#include <fmt/format.h>
-
 #include "inject.h"
+
+#include <fmt/format.h>
 
 #ifdef HLSV_HAVE_LLM
 #include "llm/llm.h"
@@ -11,8 +11,9 @@
 
 namespace hlsv::inject {
 
-Injection inject_with_llm(const LlmChoice& choice, const DesignSpec& design, const std::string& source,
-                          const std::vector<std::string>& types, std::uint64_t seed) {
+Injection inject_with_llm(const LlmChoice& choice, const DesignSpec& design,
+                          const std::string& source, const std::vector<std::string>& types,
+                          std::uint64_t seed) {
 #ifdef HLSV_HAVE_LLM
     llm::BackendConfig cfg;
     cfg.kind = choice.kind;
@@ -47,11 +48,13 @@ Injection inject_with_llm(const LlmChoice& choice, const DesignSpec& design, con
         }
         req.messages = prompt::repair_messages(req.messages, r.response.content, last_reason);
     }
-    throw Error(ExitCode::findings, fmt::format("the model's injection for {} in {} is unusable: {}",
-                                                fmt::join(types, ","), design.name, last_reason));
+    throw Error(ExitCode::findings,
+                fmt::format("the model's injection for {} in {} is unusable: {}",
+                            fmt::join(types, ","), design.name, last_reason));
 #else
     (void)design, (void)source, (void)types, (void)seed;
-    throw InputError(fmt::format("--backend {} is not available in this build (no llm/prompt module)", choice.kind));
+    throw InputError(fmt::format(
+        "--backend {} is not available in this build (no llm/prompt module)", choice.kind));
 #endif
 }
 

@@ -1,16 +1,18 @@
 // The matcher behind apply(): every level returns all occurrences so apply() can choose.
 #include "match.h"
 
+#include "tokens.h"
+
 #include <cctype>
 #include <string>
-
-#include "tokens.h"
 
 namespace hlsv::inject {
 
 namespace {
 
-bool is_ws(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_ws(char c) {
+    return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 // Collapses whitespace runs to one space (trimmed), remembering each output byte's source offset.
 struct Normalized {
@@ -57,7 +59,8 @@ std::vector<Match> find_text(std::string_view hay, std::string_view needle) {
     if (needle.empty()) {
         return out;
     }
-    for (std::size_t p = hay.find(needle); p != std::string_view::npos; p = hay.find(needle, p + 1)) {
+    for (std::size_t p = hay.find(needle); p != std::string_view::npos;
+         p = hay.find(needle, p + 1)) {
         out.push_back(Match{Span{p, p + needle.size()}, {}});
     }
     return out;
@@ -78,7 +81,9 @@ std::vector<Match> find_normalized(std::string_view hay, std::string_view needle
     return out;
 }
 
-bool same_text(const Token& a, const Token& b) { return a.text == b.text; }
+bool same_text(const Token& a, const Token& b) {
+    return a.text == b.text;
+}
 
 // Token sequence search; parts separated by ellipses match with any tokens in between.
 std::vector<Match> find_tokens(std::string_view hay, std::string_view needle, bool allow_gaps) {
@@ -121,7 +126,8 @@ std::vector<Match> find_tokens(std::string_view hay, std::string_view needle, bo
         std::size_t pos = start + parts[0].size();
         bool ok = true;
         for (std::size_t p = 1; p < parts.size() && ok; ++p) {
-            // A gap spans at most a screenful of tokens: beyond that the quote means something else.
+            // A gap spans at most a screenful of tokens: beyond that the quote means something
+            // else.
             std::size_t limit = std::min(ht.size(), pos + 400);
             std::size_t q = pos;
             while (q < limit && !match_at(q, parts[p])) {

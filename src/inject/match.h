@@ -2,11 +2,11 @@
 // comment-insensitive, token-level, and token-level with `...` gaps.
 #pragma once
 
+#include "inject.h"
+
 #include <cstddef>
 #include <string_view>
 #include <vector>
-
-#include "inject.h"
 
 namespace hlsv::inject {
 

@@ -15,7 +15,10 @@ std::vector<Port> ports_of(const Scan& s, const ScanFunction& f) {
     }
     auto known = [&](std::string_view w) {
         std::string n(w);
-        bool caps = std::all_of(n.begin(), n.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'; });
+        bool caps = std::all_of(n.begin(), n.end(), [](char c) {
+            return std::isupper(static_cast<unsigned char>(c)) ||
+                   std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+        });
         return caps || std::find(loop_vars.begin(), loop_vars.end(), n) != loop_vars.end() ||
                std::find(f.params.begin(), f.params.end(), n) != f.params.end();
     };
@@ -24,7 +27,8 @@ std::vector<Port> ports_of(const Scan& s, const ScanFunction& f) {
     for (const auto& name : f.params) {
         Port p;
         p.name = name;
-        p.is_array = std::find(f.array_params.begin(), f.array_params.end(), name) != f.array_params.end();
+        p.is_array =
+            std::find(f.array_params.begin(), f.array_params.end(), name) != f.array_params.end();
         for (const auto& pr : s.pragmas) {
             if (pr.function == f.name && pr.directive == "interface") {
                 auto it = pr.options.find("port");
@@ -54,7 +58,8 @@ std::vector<Port> ports_of(const Scan& s, const ScanFunction& f) {
                     p.data_dependent = true;
                 }
                 if (s.toks[j].kind != TokKind::ident ||
-                    std::find(loop_vars.begin(), loop_vars.end(), std::string(s.toks[j].text)) == loop_vars.end()) {
+                    std::find(loop_vars.begin(), loop_vars.end(), std::string(s.toks[j].text)) ==
+                        loop_vars.end()) {
                     p.simple = false;
                 }
             }

@@ -2,10 +2,10 @@
 // pragmas, and how the body indexes each array port.
 #pragma once
 
+#include "scan.h"
+
 #include <string>
 #include <vector>
-
-#include "scan.h"
 
 namespace hlsv::inject {
 

@@ -1,6 +1,4 @@
 // Every rule of the engine, one row each, sorted by id (as clang-tidy registers its checks).
-#include <algorithm>
-
 #include "AmsRule.h"
 #include "AptRule.h"
 #include "BufRule.h"
@@ -21,6 +19,8 @@
 #include "UseRule.h"
 #include "ZeroRule.h"
 #include "inject.h"
+
+#include <algorithm>
 
 namespace hlsv::inject {
 

@@ -9,7 +9,8 @@ namespace hlsv::inject {
 namespace {
 
 bool is_control(std::string_view w) {
-    static const char* const k[] = {"if", "for", "while", "switch", "return", "sizeof", "do", "else", "catch"};
+    static const char* const k[] = {"if",     "for", "while", "switch", "return",
+                                    "sizeof", "do",  "else",  "catch"};
     return std::find(std::begin(k), std::end(k), w) != std::end(k);
 }
 
@@ -36,7 +37,8 @@ std::size_t close_of(const std::vector<Token>& t, std::size_t i) {
     return t.size();
 }
 
-std::string text_between(std::string_view src, const std::vector<Token>& t, std::size_t a, std::size_t b) {
+std::string text_between(std::string_view src, const std::vector<Token>& t, std::size_t a,
+                         std::size_t b) {
     if (a >= b || b > t.size()) {
         return "";
     }
@@ -154,7 +156,8 @@ const ScanArray* Scan::array(const std::string& name, const std::string& functio
 }
 
 bool Scan::is_array(const std::string& name) const {
-    return std::any_of(arrays.begin(), arrays.end(), [&](const ScanArray& a) { return a.name == name; });
+    return std::any_of(arrays.begin(), arrays.end(),
+                       [&](const ScanArray& a) { return a.name == name; });
 }
 
 std::optional<long long> Scan::dim_size(const parse::DesignFacts& facts, const std::string& name,
@@ -174,7 +177,9 @@ std::optional<long long> Scan::dim_size(const parse::DesignFacts& facts, const s
     for (const auto& a : arrays) {
         if (a.name == name && d < a.dims.size()) {
             const std::string& t = a.dims[d];
-            if (!t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+            if (!t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+                    return std::isdigit(static_cast<unsigned char>(c));
+                })) {
                 return std::stoll(t);
             }
         }
@@ -236,8 +241,8 @@ Scan scan(const parse::DesignFacts& facts, const SourceText& source) {
         } else if (t[i].text == "}") {
             --depth;
         }
-        if (depth != 0 || t[i].kind != TokKind::ident || i + 1 >= t.size() || t[i + 1].text != "(" ||
-            is_control(t[i].text)) {
+        if (depth != 0 || t[i].kind != TokKind::ident || i + 1 >= t.size() ||
+            t[i + 1].text != "(" || is_control(t[i].text)) {
             continue;
         }
         std::size_t close = close_of(t, i + 1);
@@ -291,7 +296,8 @@ Scan scan(const parse::DesignFacts& facts, const SourceText& source) {
             }
         }
     }
-    if (std::none_of(s.functions.begin(), s.functions.end(), [](const ScanFunction& f) { return f.is_top; }) &&
+    if (std::none_of(s.functions.begin(), s.functions.end(),
+                     [](const ScanFunction& f) { return f.is_top; }) &&
         !s.functions.empty()) {
         s.functions.back().is_top = true; // HLS sources define helpers first and the top last
     }
@@ -302,8 +308,9 @@ Scan scan(const parse::DesignFacts& facts, const SourceText& source) {
             continue;
         }
         const auto& prev = t[i - 1];
-        bool decl = (prev.kind == TokKind::ident && !is_control(prev.text) && prev.text != "return") ||
-                    prev.text == ">" || prev.text == "*";
+        bool decl =
+            (prev.kind == TokKind::ident && !is_control(prev.text) && prev.text != "return") ||
+            prev.text == ">" || prev.text == "*";
         if (!decl) {
             continue;
         }
@@ -316,7 +323,8 @@ Scan scan(const parse::DesignFacts& facts, const SourceText& source) {
             a.dims.push_back(text_between(src, t, j + 1, c));
             j = c + 1;
         }
-        if (j < t.size() && (t[j].text == "=" || t[j].text == ";" || t[j].text == "," || t[j].text == ")")) {
+        if (j < t.size() &&
+            (t[j].text == "=" || t[j].text == ";" || t[j].text == "," || t[j].text == ")")) {
             const ScanFunction* f = s.function_at(a.line);
             a.function = f ? f->name : "";
             a.is_param = f && a.line <= source.line_of(f->body_begin) &&
@@ -413,12 +421,14 @@ Scan scan(const parse::DesignFacts& facts, const SourceText& source) {
     }
     for (std::size_t i = 0; i < s.loops.size(); ++i) {
         for (std::size_t j = 0; j < i; ++j) {
-            if (s.loops[i].body_begin > s.loops[j].body_begin && s.loops[i].body_end <= s.loops[j].body_end) {
+            if (s.loops[i].body_begin > s.loops[j].body_begin &&
+                s.loops[i].body_end <= s.loops[j].body_end) {
                 s.loops[i].parent = static_cast<int>(j); // the last enclosing one is the innermost
             }
         }
         if (s.loops[i].parent >= 0) {
-            s.loops[static_cast<std::size_t>(s.loops[i].parent)].children.push_back(static_cast<int>(i));
+            s.loops[static_cast<std::size_t>(s.loops[i].parent)].children.push_back(
+                static_cast<int>(i));
         }
     }
     for (auto& p : s.pragmas) {
@@ -437,8 +447,8 @@ bool is_code_line(const Scan& s, int line) {
     return !l.empty() && l[0] != '#';
 }
 
-Site line_site(const Scan& s, std::string_view type, std::string_view rule, int line, std::string new_line,
-               std::string explanation) {
+Site line_site(const Scan& s, std::string_view type, std::string_view rule, int line,
+               std::string new_line, std::string explanation) {
     Site site;
     site.type = std::string(type);
     site.rule = std::string(rule);
@@ -451,8 +461,9 @@ Site line_site(const Scan& s, std::string_view type, std::string_view rule, int 
     return site;
 }
 
-bool insert_after_header(const Scan& s, const ScanLoop& loop, std::string_view type, std::string_view rule,
-                         const std::string& pragma, std::string explanation, Site& out) {
+bool insert_after_header(const Scan& s, const ScanLoop& loop, std::string_view type,
+                         std::string_view rule, const std::string& pragma, std::string explanation,
+                         Site& out) {
     if (!loop.braced || !loop.brace_on_header) {
         return false;
     }
@@ -470,9 +481,12 @@ bool insert_after_header(const Scan& s, const ScanLoop& loop, std::string_view t
 namespace hlsv::inject {
 
 std::pair<std::size_t, std::size_t> token_range(const Scan& s, std::size_t b, std::size_t e) {
-    auto lo = std::lower_bound(s.toks.begin(), s.toks.end(), b, [](const Token& t, std::size_t v) { return t.begin < v; });
-    auto hi = std::lower_bound(lo, s.toks.end(), e, [](const Token& t, std::size_t v) { return t.begin < v; });
-    return {static_cast<std::size_t>(lo - s.toks.begin()), static_cast<std::size_t>(hi - s.toks.begin())};
+    auto lo = std::lower_bound(s.toks.begin(), s.toks.end(), b,
+                               [](const Token& t, std::size_t v) { return t.begin < v; });
+    auto hi = std::lower_bound(lo, s.toks.end(), e,
+                               [](const Token& t, std::size_t v) { return t.begin < v; });
+    return {static_cast<std::size_t>(lo - s.toks.begin()),
+            static_cast<std::size_t>(hi - s.toks.begin())};
 }
 
 Decl parse_decl(std::string_view line) {
@@ -481,7 +495,9 @@ Decl parse_decl(std::string_view line) {
     if (t.size() < 5 || t.back().text != ";" || t[0].kind != TokKind::ident) {
         return d;
     }
-    static const char* const not_types[] = {"return", "if", "for", "while", "else", "case", "goto", "delete", "throw", "typedef", "using", "do", "switch"};
+    static const char* const not_types[] = {"return", "if",   "for",    "while", "else",
+                                            "case",   "goto", "delete", "throw", "typedef",
+                                            "using",  "do",   "switch"};
     if (std::find(std::begin(not_types), std::end(not_types), t[0].text) != std::end(not_types)) {
         return d;
     }
@@ -520,7 +536,8 @@ Decl parse_decl(std::string_view line) {
         return d;
     }
     auto prev = t[name - 1];
-    if (!(prev.kind == TokKind::ident || prev.text == ">" || prev.text == "*" || prev.text == "&")) {
+    if (!(prev.kind == TokKind::ident || prev.text == ">" || prev.text == "*" ||
+          prev.text == "&")) {
         return d;
     }
     for (std::size_t i = 0; i < name; ++i) {
@@ -543,7 +560,8 @@ Decl parse_decl(std::string_view line) {
 
 bool replace_word_ci(std::string& line, std::string_view word, std::string_view to) {
     for (const auto& t : code_tokens(line)) {
-        if (t.kind == TokKind::ident && t.text.size() == word.size() && lower(t.text) == lower(word)) {
+        if (t.kind == TokKind::ident && t.text.size() == word.size() &&
+            lower(t.text) == lower(word)) {
             line.replace(t.begin, t.end - t.begin, to);
             return true;
         }

@@ -3,13 +3,13 @@
 // on code that libclang could not fully understand and gives the byte spans rules edit.
 #pragma once
 
+#include "inject.h"
+#include "tokens.h"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "inject.h"
-#include "tokens.h"
 
 namespace hlsv::inject {
 
@@ -18,32 +18,32 @@ struct ScanFunction {
     int line_start = 0, line_end = 0;
     std::size_t body_begin = 0, body_end = 0; ///< offsets of '{' and one past '}'
     bool is_top = false;
-    std::vector<std::string> params;          ///< parameter names
-    std::vector<std::string> array_params;    ///< parameters declared with [] or *
+    std::vector<std::string> params;       ///< parameter names
+    std::vector<std::string> array_params; ///< parameters declared with [] or *
 };
 
 struct ScanLoop {
-    int line = 0;                  ///< line of `for`
+    int line = 0; ///< line of `for`
     int end_line = 0;
     std::size_t body_begin = 0, body_end = 0; ///< '{'..'}' (or the single statement)
     bool braced = false;
-    bool brace_on_header = false;  ///< the header line ends with '{'
-    std::string var;               ///< induction variable ("" when not found)
-    std::string init, cond, step;  ///< header pieces as written
-    std::string op;                ///< comparison operator in cond ("" when none)
-    std::string bound;             ///< right-hand side of cond
-    int parent = -1;               ///< enclosing loop index
+    bool brace_on_header = false; ///< the header line ends with '{'
+    std::string var;              ///< induction variable ("" when not found)
+    std::string init, cond, step; ///< header pieces as written
+    std::string op;               ///< comparison operator in cond ("" when none)
+    std::string bound;            ///< right-hand side of cond
+    int parent = -1;              ///< enclosing loop index
     std::string function;
     std::vector<int> children;
 };
 
 struct ScanPragma {
     int line = 0;
-    std::string text;              ///< whole line, trimmed
-    std::string directive;         ///< lower-case
+    std::string text;                           ///< whole line, trimmed
+    std::string directive;                      ///< lower-case
     std::map<std::string, std::string> options; ///< lower-case keys; flags map to ""
-    std::string positional;        ///< first bare word after the directive (legacy mode/type)
-    int loop = -1;                 ///< innermost loop whose body holds it
+    std::string positional; ///< first bare word after the directive (legacy mode/type)
+    int loop = -1;          ///< innermost loop whose body holds it
     std::string function;
 };
 
@@ -57,14 +57,14 @@ struct ScanArray {
 
 struct Scan {
     const SourceText* src = nullptr;
-    std::vector<Token> toks;        ///< code tokens (no comments)
+    std::vector<Token> toks; ///< code tokens (no comments)
     std::vector<ScanFunction> functions;
     std::vector<ScanLoop> loops;
     std::vector<ScanPragma> pragmas;
     std::vector<ScanArray> arrays;
 
     const ScanFunction* function_at(int line) const;
-    int loop_at(int line) const;                  ///< innermost loop containing line, -1 if none
+    int loop_at(int line) const; ///< innermost loop containing line, -1 if none
     const ScanArray* array(const std::string& name, const std::string& function) const;
     /// Resolved size of dimension `d` of `name`: from facts when known, else a literal.
     std::optional<long long> dim_size(const parse::DesignFacts& facts, const std::string& name,
@@ -82,11 +82,12 @@ Site line_site(const Scan& s, std::string_view type, std::string_view rule, int 
 /// A site that inserts `pragma` (e.g. "#pragma HLS unroll") as the first line of a braced loop
 /// body whose '{' ends the header line. Returns false when the loop has no such header.
 bool insert_after_header(const Scan& s, const ScanLoop& loop, std::string_view type,
-                         std::string_view rule, const std::string& pragma,
-                         std::string explanation, Site& out);
+                         std::string_view rule, const std::string& pragma, std::string explanation,
+                         Site& out);
 
 /// Replaces the first whole-token occurrence of `from` at or after byte `col` in `line`.
-bool replace_token(std::string& line, std::string_view from, std::string_view to, std::size_t col = 0);
+bool replace_token(std::string& line, std::string_view from, std::string_view to,
+                   std::size_t col = 0);
 
 /// Indentation (leading spaces/tabs) of line `n`.
 std::string indent_of(const SourceText& src, int n);
@@ -104,10 +105,10 @@ std::pair<std::size_t, std::size_t> token_range(const Scan& s, std::size_t b, st
 struct Decl {
     bool ok = false;
     std::string name;
-    std::string head;   ///< text before " = " (type, name, dimensions)
-    std::string init;   ///< initializer text
+    std::string head; ///< text before " = " (type, name, dimensions)
+    std::string init; ///< initializer text
     bool is_array = false;
-    bool is_const = false;  ///< const or constexpr
+    bool is_const = false; ///< const or constexpr
     bool is_static = false;
 };
 Decl parse_decl(std::string_view trimmed_line);

@@ -8,13 +8,17 @@ namespace hlsv::inject {
 
 namespace {
 
-bool ident_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
-bool ident_char(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
+bool ident_start(unsigned char c) {
+    return std::isalpha(c) || c == '_' || c >= 0x80;
+}
+bool ident_char(unsigned char c) {
+    return std::isalnum(c) || c == '_' || c >= 0x80;
+}
 
 // Longest punctuators first so that "<<=" wins over "<<" and "<".
 constexpr std::array<std::string_view, 25> k_puncts = {
-    "<<=", ">>=", "->*", "<=>", "::", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "++", "--",
-    "+=",  "-=",  "*=",  "/=",  "%=", "&=", "|=", "^=", "->", "##"};
+    "<<=", ">>=", "->*", "<=>", "::", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||",
+    "++",  "--",  "+=",  "-=",  "*=", "/=", "%=", "&=", "|=", "^=", "->", "##"};
 
 constexpr std::string_view k_unicode_ellipsis = "\xE2\x80\xA6";
 
@@ -51,11 +55,13 @@ std::vector<Token> tokenize(std::string_view s) {
                 ++i;
             }
             push(TokKind::ident, b, i);
-        } else if (std::isdigit(c) || (c == '.' && i + 1 < n && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+        } else if (std::isdigit(c) ||
+                   (c == '.' && i + 1 < n && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
             // pp-number: digits, letters, '.', digit separators and exponent signs.
             while (i < n) {
                 unsigned char d = static_cast<unsigned char>(s[i]);
-                if ((d == '+' || d == '-') && (s[i - 1] == 'e' || s[i - 1] == 'E' || s[i - 1] == 'p' || s[i - 1] == 'P')) {
+                if ((d == '+' || d == '-') &&
+                    (s[i - 1] == 'e' || s[i - 1] == 'E' || s[i - 1] == 'p' || s[i - 1] == 'P')) {
                     ++i;
                 } else if (std::isalnum(d) || d == '.' || d == '_' || d == '\'') {
                     ++i;

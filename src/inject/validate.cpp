@@ -1,8 +1,8 @@
 // validate(): automatic checks, then C simulation (functional types, one batch per design) or
 // the static pragma checker (pragma types), and a verdict: valid / silent / invalid.
-#include <fmt/format.h>
-
 #include "inject.h"
+
+#include <fmt/format.h>
 
 #ifdef HLSV_HAVE_CSIM
 #include "csim/csim.h"
@@ -15,9 +15,12 @@ namespace hlsv::inject {
 
 std::string_view to_string(Verdict v) {
     switch (v) {
-    case Verdict::valid: return "valid";
-    case Verdict::silent: return "silent";
-    case Verdict::invalid: return "invalid";
+    case Verdict::valid:
+        return "valid";
+    case Verdict::silent:
+        return "silent";
+    case Verdict::invalid:
+        return "invalid";
     }
     return "invalid";
 }
@@ -34,7 +37,8 @@ nlohmann::ordered_json Validation::to_json() const {
 namespace {
 
 bool any_functional(const Injection& inj) {
-    return std::any_of(inj.specs.begin(), inj.specs.end(), [](const ErrorSpec& s) { return !is_pragma_type(s.type); });
+    return std::any_of(inj.specs.begin(), inj.specs.end(),
+                       [](const ErrorSpec& s) { return !is_pragma_type(s.type); });
 }
 
 #ifdef HLSV_HAVE_CSIM
@@ -105,7 +109,8 @@ void simulate(const DesignSpec& design, const std::string& file, std::vector<Val
         }
         auto r2 = san.run_variants(design, again);
         for (std::size_t j = 0; j < passed.size(); ++j) {
-            if (r2[j].verdict != csim::Verdict::pass && r2[j].verdict != csim::Verdict::compile_error &&
+            if (r2[j].verdict != csim::Verdict::pass &&
+                r2[j].verdict != csim::Verdict::compile_error &&
                 r2[j].verdict != csim::Verdict::equivalent) {
                 judge(r2[j], out[idx[passed[j]]]);
             }
@@ -121,7 +126,8 @@ void simulate(const DesignSpec& design, const std::string& file, std::vector<Val
 #endif
 }
 
-void static_check(const fs::path& path, const std::string& original, const Injection& inj, Validation& v) {
+void static_check(const fs::path& path, const std::string& original, const Injection& inj,
+                  Validation& v) {
 #ifdef HLSV_HAVE_CHECK
     check::Options co;
     co.include_dirs.push_back(path.parent_path().string());
@@ -130,25 +136,28 @@ void static_check(const fs::path& path, const std::string& original, const Injec
     auto after = check::check_source(path.string(), v.buggy, co);
     for (const auto& t : inj.types()) {
         auto count = [&](const std::vector<check::Finding>& fs) {
-            return std::count_if(fs.begin(), fs.end(), [&](const check::Finding& f) { return f.type == t; });
+            return std::count_if(fs.begin(), fs.end(),
+                                 [&](const check::Finding& f) { return f.type == t; });
         };
         if (count(after) <= count(before)) {
             continue;
         }
         const check::Finding* best = nullptr;
         for (const auto& f : after) {
-            if (f.type == t && (!best || std::find(v.changed_lines.begin(), v.changed_lines.end(), f.line) !=
-                                             v.changed_lines.end())) {
+            if (f.type == t && (!best || std::find(v.changed_lines.begin(), v.changed_lines.end(),
+                                                   f.line) != v.changed_lines.end())) {
                 best = &f;
             }
         }
         v.verdict = Verdict::valid;
         v.evidence = "pragma finding";
-        v.reason = fmt::format("static check: {} at line {}: {}", best->rule, best->line, best->message);
+        v.reason =
+            fmt::format("static check: {} at line {}: {}", best->rule, best->line, best->message);
         return;
     }
     v.verdict = Verdict::silent;
-    v.reason = "the static pragma checker reports nothing new for " + fmt::format("{}", fmt::join(inj.types(), ","));
+    v.reason = "the static pragma checker reports nothing new for " +
+               fmt::format("{}", fmt::join(inj.types(), ","));
 #else
     (void)path;
     (void)original;

@@ -1,11 +1,11 @@
 // Response caches: in memory, and an append-only JSONL file for tests and small setups. The
 // production cache is the RAG store's llm_cache table, adapted by the CLI.
+#include "llm.h"
+
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 #include <nlohmann/json.hpp>
-
-#include "llm.h"
+#include <sstream>
 
 namespace hlsv::llm {
 
@@ -22,8 +22,7 @@ std::string response_to_json(const ChatResponse& r) {
 
 std::optional<ChatResponse> response_from_json(std::string_view text) {
     auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("content") ||
-        !j["content"].is_string()) {
+    if (j.is_discarded() || !j.is_object() || !j.contains("content") || !j["content"].is_string()) {
         return std::nullopt;
     }
     ChatResponse r;
@@ -73,7 +72,9 @@ FileCache::FileCache(fs::path file) : file_(std::move(file)) {
     }
 }
 
-std::optional<std::string> FileCache::get(const std::string& key) { return memory_.get(key); }
+std::optional<std::string> FileCache::get(const std::string& key) {
+    return memory_.get(key);
+}
 
 void FileCache::put(const std::string& key, const std::string& value) {
     memory_.put(key, value);
@@ -86,10 +87,9 @@ void FileCache::put(const std::string& key, const std::string& value) {
     if (!f) {
         throw InternalError(file_.string() + ": cannot open cache file for appending");
     }
-    std::string line =
-        nlohmann::json{{"key", key}, {"value", value}}.dump(
-            -1, ' ', false, nlohmann::json::error_handler_t::replace) +
-        "\n";
+    std::string line = nlohmann::json{{"key", key}, {"value", value}}.dump(
+                           -1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                       "\n";
     bool ok = std::fwrite(line.data(), 1, line.size(), f) == line.size();
     ok = std::fclose(f) == 0 && ok;
     if (!ok) {

@@ -1,12 +1,12 @@
 // Cassettes: JSONL recordings of replies keyed by request hash, and the replay backend that
 // answers from one with no network (reproducible datasets, offline tests, CI).
+#include "internal.h"
+
 #include <cerrno>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <unistd.h>
-
-#include "internal.h"
 
 namespace hlsv::llm {
 
@@ -71,8 +71,8 @@ class ReplayBackend : public Backend {
                 break;
             }
             std::optional<ChatResponse> resp;
-            if (!j.is_discarded() && j.is_object() && j.contains("hash") &&
-                j["hash"].is_string() && j.contains("response")) {
+            if (!j.is_discarded() && j.is_object() && j.contains("hash") && j["hash"].is_string() &&
+                j.contains("response")) {
                 resp = response_from_json(j["response"].dump());
             }
             if (!resp) {
@@ -95,8 +95,7 @@ class ReplayBackend : public Backend {
                 r.response.from_cache = true;
             } else {
                 r.outcome = Outcome::not_recorded;
-                r.message = "request " + r.request_hash + " is not in cassette " +
-                            file_.string();
+                r.message = "request " + r.request_hash + " is not in cassette " + file_.string();
             }
             if (progress) {
                 progress(i + 1, requests.size());

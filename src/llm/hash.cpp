@@ -1,18 +1,24 @@
 // Request identity: the canonical JSON of a request, its hash (cassette key) and the cache key.
-#include <nlohmann/json.hpp>
-
 #include "llm.h"
+
+#include <nlohmann/json.hpp>
 
 namespace hlsv::llm {
 
 std::string_view to_string(Outcome o) {
     switch (o) {
-    case Outcome::ok: return "ok";
-    case Outcome::http_error: return "http_error";
-    case Outcome::timeout: return "timeout";
-    case Outcome::network: return "network";
-    case Outcome::malformed: return "malformed";
-    case Outcome::not_recorded: return "not_recorded";
+    case Outcome::ok:
+        return "ok";
+    case Outcome::http_error:
+        return "http_error";
+    case Outcome::timeout:
+        return "timeout";
+    case Outcome::network:
+        return "network";
+    case Outcome::malformed:
+        return "malformed";
+    case Outcome::not_recorded:
+        return "not_recorded";
     }
     return "unknown";
 }
@@ -34,7 +40,9 @@ std::string canonical_request(const ChatRequest& req) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string request_hash(const ChatRequest& req) { return sha256_hex(canonical_request(req)); }
+std::string request_hash(const ChatRequest& req) {
+    return sha256_hex(canonical_request(req));
+}
 
 std::string cache_key(std::string_view base_url, std::string_view model, const ChatRequest& req) {
     std::string material;

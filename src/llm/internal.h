@@ -1,12 +1,12 @@
 // Private to the llm module: reply parsing and cassette writing shared by the backends.
 #pragma once
 
+#include "llm.h"
+
 #include <cstdio>
 #include <mutex>
 #include <string>
 #include <string_view>
-
-#include "llm.h"
 
 namespace hlsv::llm::detail {
 

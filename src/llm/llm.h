@@ -6,6 +6,8 @@
 // Authorization header: not in results, logs, caches or cassettes.
 #pragma once
 
+#include "core/core.h"
+
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -15,8 +17,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include "core/core.h"
 
 namespace hlsv::llm {
 
@@ -50,8 +50,8 @@ struct ChatResponse {
     std::string model;         ///< as reported by the server (or the cassette)
     std::string finish_reason; ///< "stop", "length", ...
     bool from_cache = false;
-    double seconds = 0;        ///< wall time from first send to the final reply (0 for a hit)
-    int retries = 0;           ///< resends after 429/5xx/network errors
+    double seconds = 0; ///< wall time from first send to the final reply (0 for a hit)
+    int retries = 0;    ///< resends after 429/5xx/network errors
 };
 
 /// Why a request did not produce a reply. Kept apart so callers can tell a flaky network
@@ -68,10 +68,10 @@ std::string_view to_string(Outcome o);
 
 struct Result {
     Outcome outcome = Outcome::ok;
-    ChatResponse response;     ///< meaningful when ok()
-    std::string message;       ///< one line for anything but ok (never contains the key)
-    int http_status = 0;       ///< last HTTP status seen (0: none)
-    std::string request_hash;  ///< content hash of the request (cassette key)
+    ChatResponse response;    ///< meaningful when ok()
+    std::string message;      ///< one line for anything but ok (never contains the key)
+    int http_status = 0;      ///< last HTTP status seen (0: none)
+    std::string request_hash; ///< content hash of the request (cassette key)
     bool ok() const { return outcome == Outcome::ok; }
 };
 
@@ -149,19 +149,19 @@ class Backend {
 };
 
 struct OpenAiOptions {
-    std::string base_url;      ///< e.g. "https://api.openai.com/v1" (…/chat/completions appended)
+    std::string base_url; ///< e.g. "https://api.openai.com/v1" (…/chat/completions appended)
     std::string model;
-    std::string api_key;       ///< may be empty for local servers
+    std::string api_key; ///< may be empty for local servers
     int max_inflight = 8;
     double connect_timeout_s = 10;
-    double timeout_s = 120;    ///< whole request, per try
-    int max_retries = 4;       ///< resends after 429 / 5xx / network errors
+    double timeout_s = 120; ///< whole request, per try
+    int max_retries = 4;    ///< resends after 429 / 5xx / network errors
     double backoff_initial_s = 0.5;
     double backoff_max_s = 30;
     double max_requests_per_s = 0; ///< request-start rate cap; 0 = none
     std::size_t max_body_bytes = 16u << 20;
     ResponseCache* cache = nullptr; ///< not owned; may be null
-    fs::path record;           ///< append a cassette line per successful network reply
+    fs::path record;                ///< append a cassette line per successful network reply
 };
 
 /// Fills base URL, model and key from the environment where empty: HLSV_LLM_BASE_URL,

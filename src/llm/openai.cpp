@@ -2,18 +2,17 @@
 // reused connections; each request is retried with exponential backoff and jitter on 429, 5xx
 // and network errors (honouring Retry-After), a start-rate cap spaces requests out, and a
 // server that refuses JSON mode is asked again without it (and remembered).
-#include <curl/curl.h>
+#include "internal.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <curl/curl.h>
 #include <deque>
 #include <nlohmann/json.hpp>
 #include <queue>
 #include <random>
 #include <set>
-
-#include "internal.h"
 
 namespace hlsv::llm {
 
@@ -53,9 +52,9 @@ void curl_global_once() {
 /// Per-request state across tries.
 struct Job {
     std::size_t index = 0;
-    std::string key;           ///< cache key
-    int tries = 0;             ///< sends so far
-    bool json_mode = false;    ///< send response_format on the next try
+    std::string key;        ///< cache key
+    int tries = 0;          ///< sends so far
+    bool json_mode = false; ///< send response_format on the next try
     Clock::time_point first_start{};
     bool started = false;
 };
@@ -69,7 +68,13 @@ struct Transfer {
     std::optional<double> retry_after;
     std::size_t max_body = 0;
     bool too_big = false;
+    char error[CURL_ERROR_SIZE] = {}; ///< libcurl's detailed message ("... Connection refused")
 };
+
+/// libcurl's detailed message for a failed transfer, else the generic one for `code`.
+std::string transfer_error(const Transfer& t, CURLcode code) {
+    return t.error[0] != '\0' ? std::string(t.error) : std::string(curl_easy_strerror(code));
+}
 
 size_t on_body(char* data, size_t size, size_t n, void* user) {
     auto* t = static_cast<Transfer*>(user);
@@ -183,7 +188,9 @@ CURL* OpenAiBackend::take_easy() {
     return e;
 }
 
-void OpenAiBackend::give_back(CURL* e) { idle_.push_back(e); }
+void OpenAiBackend::give_back(CURL* e) {
+    idle_.push_back(e);
+}
 
 std::string OpenAiBackend::request_body(const ChatRequest& req, bool json_mode) const {
     nlohmann::ordered_json j;
@@ -237,6 +244,7 @@ std::unique_ptr<Transfer> OpenAiBackend::start(Job& job, const ChatRequest& req)
     curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->error);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(std::max(1.0, opts_.connect_timeout_s * 1000)));
@@ -287,8 +295,8 @@ std::optional<double> OpenAiBackend::finish(Transfer& t, CURLcode code, Result& 
         }
     } else if (t.too_big || code == CURLE_WRITE_ERROR) {
         result.outcome = Outcome::malformed;
-        result.message = url_ + ": reply body exceeds " + std::to_string(opts_.max_body_bytes) +
-                         " bytes";
+        result.message =
+            url_ + ": reply body exceeds " + std::to_string(opts_.max_body_bytes) + " bytes";
     } else if (code == CURLE_OPERATION_TIMEDOUT) {
         result.outcome = Outcome::timeout;
         result.message = url_ + ": no complete reply within " +
@@ -304,10 +312,10 @@ std::optional<double> OpenAiBackend::finish(Transfer& t, CURLcode code, Result& 
     } else if (code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_UNSUPPORTED_PROTOCOL ||
                code == CURLE_URL_MALFORMAT) {
         result.outcome = Outcome::network;
-        result.message = clean(url_ + ": " + curl_easy_strerror(code));
+        result.message = clean(url_ + ": " + transfer_error(t, code));
     } else {
         result.outcome = Outcome::network;
-        result.message = clean(url_ + ": " + curl_easy_strerror(code));
+        result.message = clean(url_ + ": " + transfer_error(t, code));
         retryable = true;
     }
 
@@ -318,8 +326,8 @@ std::optional<double> OpenAiBackend::finish(Transfer& t, CURLcode code, Result& 
                               std::to_string(static_cast<long>(*delay)) + " s; giving up)";
             return std::nullopt;
         }
-        log_verbose(result.message + "; retry " + std::to_string(job.tries) +
-                    " in " + std::to_string(wait) + " s");
+        log_verbose(result.message + "; retry " + std::to_string(job.tries) + " in " +
+                    std::to_string(wait) + " s");
         return wait;
     }
     if (retryable && opts_.max_retries > 0) {
@@ -372,9 +380,8 @@ std::vector<Result> OpenAiBackend::complete_all(const std::vector<ChatRequest>& 
     using Delayed = std::pair<Clock::time_point, std::size_t>;
     std::priority_queue<Delayed, std::vector<Delayed>, std::greater<>> delayed;
     std::unordered_map<CURL*, std::unique_ptr<Transfer>> active;
-    const auto interval = std::chrono::duration_cast<Clock::duration>(
-        std::chrono::duration<double>(opts_.max_requests_per_s > 0 ? 1.0 / opts_.max_requests_per_s
-                                                                   : 0.0));
+    const auto interval = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+        opts_.max_requests_per_s > 0 ? 1.0 / opts_.max_requests_per_s : 0.0));
     Clock::time_point next_slot = Clock::now();
 
     try {
@@ -384,8 +391,8 @@ std::vector<Result> OpenAiBackend::complete_all(const std::vector<ChatRequest>& 
                 ready.push_back(delayed.top().second);
                 delayed.pop();
             }
-            while (active.size() < static_cast<std::size_t>(opts_.max_inflight) &&
-                   !ready.empty() && (interval.count() == 0 || now >= next_slot)) {
+            while (active.size() < static_cast<std::size_t>(opts_.max_inflight) && !ready.empty() &&
+                   (interval.count() == 0 || now >= next_slot)) {
                 Job& job = jobs[ready.front()];
                 ready.pop_front();
                 if (job.json_mode && json_mode_refused(endpoint_)) {
@@ -418,8 +425,9 @@ std::vector<Result> OpenAiBackend::complete_all(const std::vector<ChatRequest>& 
                         if (*again <= 0) {
                             ready.push_front(i);
                         } else {
-                            delayed.emplace(Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                                               std::chrono::duration<double>(*again)),
+                            delayed.emplace(Clock::now() +
+                                                std::chrono::duration_cast<Clock::duration>(
+                                                    std::chrono::duration<double>(*again)),
                                             i);
                         }
                         continue;

@@ -1,7 +1,7 @@
 // Reading what an OpenAI-compatible server sent back: completions and error bodies.
-#include <nlohmann/json.hpp>
-
 #include "internal.h"
+
+#include <nlohmann/json.hpp>
 
 namespace hlsv::llm::detail {
 

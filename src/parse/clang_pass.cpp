@@ -57,6 +57,7 @@ struct WalkState {
     std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> params;
     std::string function; // current function while walking its body
     std::vector<std::size_t> touched_loops;
+    CXFile main_file = nullptr;
 };
 
 std::string key_of(const std::string& fn, const std::string& name) {
@@ -107,8 +108,11 @@ void on_expr(WalkState& st, CXCursor c) {
     unsigned b = 0, e = 0;
     clang_getFileLocation(clang_getRangeStart(ext), nullptr, nullptr, nullptr, &b);
     clang_getFileLocation(clang_getRangeEnd(ext), nullptr, nullptr, nullptr, &e);
-    auto it = st.r->unresolved.find((static_cast<std::uint64_t>(b) << 32) | e);
-    if (it == st.r->unresolved.end()) {
+    // Matched by start offset: a macro's expansion (`i < FIR_TAPS`) ends where clang measures
+    // the macro body's token, not the name. Cursors come outermost first, so the first
+    // expression that starts there and does not run past tree-sitter's end is the one.
+    auto it = st.r->unresolved.find(b);
+    if (it == st.r->unresolved.end() || e > it->second.end) {
         return;
     }
     CXEvalResult ev = clang_Cursor_Evaluate(c);
@@ -140,10 +144,20 @@ void on_expr(WalkState& st, CXCursor c) {
 
 CXChildVisitResult visit(CXCursor c, CXCursor /*parent*/, CXClientData data) {
     auto& st = *static_cast<WalkState*>(data);
-    if (!clang_Location_isFromMainFile(clang_getCursorLocation(c))) {
+    CXCursorKind k = clang_getCursorKind(c);
+    CXSourceLocation loc = clang_getCursorLocation(c);
+    if (!clang_Location_isFromMainFile(loc)) {
+        // A macro's body (`i < FIR_TAPS` with FIR_TAPS from a header) is spelled elsewhere but
+        // expanded here: it is the expression a bound needs.
+        if (!st.r->unresolved.empty() && clang_isExpression(k)) {
+            CXFile file = nullptr;
+            clang_getExpansionLocation(loc, &file, nullptr, nullptr, nullptr);
+            if (file && clang_File_isEqual(file, st.main_file)) {
+                on_expr(st, c);
+            }
+        }
         return CXChildVisit_Continue;
     }
-    CXCursorKind k = clang_getCursorKind(c);
     switch (k) {
     case CXCursor_FunctionDecl:
     case CXCursor_CXXMethod:
@@ -265,6 +279,7 @@ bool run_libclang(const std::string& path, const std::string& text, const Option
 
     WalkState st;
     st.r = &r;
+    st.main_file = clang_getFile(tu, file_name.c_str());
     for (std::size_t i = 0; i < r.facts.arrays.size(); ++i) {
         const Array& a = r.facts.arrays[i];
         st.arrays[key_of(a.storage == "global" ? "" : a.function, a.name)].push_back(i);

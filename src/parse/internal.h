@@ -54,6 +54,7 @@ struct ExprRef {
     std::size_t index = 0; ///< loop id or array index
     std::size_t dim = 0;   ///< for array_dim
     long long sign = 1;    ///< multiplies the value (a `-=` step)
+    std::uint32_t end = 0; ///< end byte of the expression
 };
 
 /// What the tree-sitter pass hands to the merge and libclang steps.
@@ -65,8 +66,8 @@ struct TsResult {
     /// Names declared in each function (params, locals) for pragma target resolution.
     std::unordered_map<std::string, std::vector<std::string>> scope_names;
     std::vector<std::string> global_names;
-    /// Unresolved expressions by byte range (start << 32 | end) for libclang to evaluate.
-    std::unordered_map<std::uint64_t, ExprRef> unresolved;
+    /// Unresolved expressions by start byte, for libclang to evaluate.
+    std::unordered_map<std::uint32_t, ExprRef> unresolved;
 };
 
 /// Pass 1: tree-sitter. Never throws on bad code; syntax problems become diagnostics.

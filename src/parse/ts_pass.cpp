@@ -1117,10 +1117,6 @@ class Walker {
     }
 
     // ---- after the walk ----
-    static std::uint64_t key(std::uint32_t b, std::uint32_t e) {
-        return (static_cast<std::uint64_t>(b) << 32) | e;
-    }
-
     void evaluate() {
         const ConstTable& ct = r_.consts;
         for (const auto& pd : pending_dims_) {
@@ -1156,7 +1152,7 @@ class Walker {
                 }
                 auto v = ct.eval(expr, ex.scope);
                 if (!v) {
-                    r_.unresolved[key(b, e)] = ExprRef{what, i, 0, sign};
+                    r_.unresolved[b] = ExprRef{what, i, 0, sign, e};
                 }
                 return v;
             };

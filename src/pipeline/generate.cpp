@@ -213,6 +213,11 @@ json sample_json(const DesignEntry& d, const Item& item, const Proposal& p,
     return s;
 }
 
+/// The first line of a message (compiler diagnostics can run over many).
+std::string first_line(const std::string& text) {
+    return text.substr(0, text.find('\n'));
+}
+
 /// A short reason key for tables: the text before the first ':'.
 std::string reason_key(const std::string& reason) {
     auto c = reason.find(':');
@@ -254,7 +259,7 @@ class Run {
             rules.prepare(types);
         } catch (const Error& e) {
             std::lock_guard lock(mutex_);
-            skipped_.push_back(d.spec.name + ": " + e.what());
+            skipped_.push_back(d.spec.name + ": " + first_line(e.what()));
             return;
         }
         add_stage("parse", rules.parse_seconds());
@@ -308,7 +313,17 @@ class Run {
         std::vector<inject::Validation> validations;
         if (!injections.empty()) {
             inject::ValidateOptions vo;
-            validations = inject::validate(d.spec, injections, vo);
+            try {
+                validations = inject::validate(d.spec, injections, vo);
+            } catch (const InputError& e) {
+                // A design whose golden version fails (does not compile, testbench fails) has
+                // nothing to compare variants with: skip it, keep its items pending (a fixed
+                // design is picked up by the next run) and carry on with the others.
+                std::lock_guard lock(mutex_);
+                skipped_.push_back(d.spec.name + ": " + first_line(e.what()));
+                total_items_ -= static_cast<long>(pending.size());
+                return;
+            }
         }
         double validate_seconds = now_seconds() - t0;
         add_stage("validate", validate_seconds);
@@ -571,7 +586,8 @@ RunSummary generate(const GenerateOptions& opts) {
             continue;
         }
         json s = json::parse(item.result);
-        for (const auto& [stage, secs] : s.value("timings", json::object()).items()) {
+        json timings = s.value("timings", json::object()); // items() must not outlive it
+        for (const auto& [stage, secs] : timings.items()) {
             stage_totals[stage] += secs.get<double>();
         }
         if (s.value("reason", "") == "no-site") {

@@ -1,8 +1,8 @@
 // Building the chat messages for injection and localization from templates, the bug catalog,
 // the design and the retrieved examples.
-#include <set>
-
 #include "prompt.h"
+
+#include <set>
 
 namespace hlsv::prompt {
 
@@ -247,7 +247,7 @@ std::string excerpt(const std::string& source, const std::vector<std::string>& a
     }
     if (out.size() > max_chars) {
         out.resize(out.rfind('\n', max_chars) == std::string::npos ? max_chars
-                                                                     : out.rfind('\n', max_chars));
+                                                                   : out.rfind('\n', max_chars));
         out += "\n// ... (truncated)\n";
     }
     return out.substr(0, out.size() - 1);

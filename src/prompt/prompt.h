@@ -6,14 +6,14 @@
 // examples and statistics in as plain values.
 #pragma once
 
+#include "core/core.h"
+#include "llm/llm.h"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/core.h"
-#include "llm/llm.h"
 
 namespace hlsv::prompt {
 
@@ -51,7 +51,7 @@ Strategy pick_strategy(const std::map<Strategy, StrategyStats>& stats);
 /// A template with a system part and a user part. Placeholders are `{{name}}` (lower-case
 /// letters, digits, '_'); values are inserted in one pass, so code containing `{{` is safe.
 struct Template {
-    std::string name;   ///< file stem, for error messages
+    std::string name; ///< file stem, for error messages
     std::string system;
     std::string user;
     /// Placeholder names used, in order of first appearance, each once.
@@ -85,8 +85,8 @@ struct Example {
 struct InjectInput {
     std::vector<std::string> bug_types; ///< validated codes, e.g. {"OOB"} or {"OOB", "INIT"}
     std::string design_name;
-    std::string function;               ///< the top function
-    std::string source;                 ///< the design text
+    std::string function; ///< the top function
+    std::string source;   ///< the design text
     std::vector<Example> examples;
     Strategy strategy = Strategy::icl_rag_cot;
     std::size_t max_example_chars = 6000; ///< per example source; longer ones are excerpted
@@ -156,8 +156,8 @@ Extracted extract_injection(std::string_view reply);
 
 /// The conversation for a repair round: `previous`, the model's `reply` as an assistant turn,
 /// and a user turn saying what was wrong (`reason`) and asking for a corrected JSON object.
-std::vector<Message> repair_messages(const std::vector<Message>& previous,
-                                     const std::string& reply, const std::string& reason);
+std::vector<Message> repair_messages(const std::vector<Message>& previous, const std::string& reply,
+                                     const std::string& reason);
 
 // ---------------------------------------------------------------------------------------------
 // Printing

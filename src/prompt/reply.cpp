@@ -1,8 +1,8 @@
 // Reading a model's reply: find the injection JSON wherever the model put it, validate it
 // against the Chrysalis schema, and build the repair round's follow-up message.
-#include <nlohmann/json.hpp>
-
 #include "prompt.h"
+
+#include <nlohmann/json.hpp>
 
 namespace hlsv::prompt {
 
@@ -40,7 +40,8 @@ std::optional<std::string> extract_json_object(std::string_view reply,
     // cost a quadratic scan.
     constexpr int max_candidates = 256;
     int tried = 0;
-    for (std::size_t open = reply.find('{'); open != std::string_view::npos && tried < max_candidates;
+    for (std::size_t open = reply.find('{');
+         open != std::string_view::npos && tried < max_candidates;
          open = reply.find('{', open + 1)) {
         std::size_t end = balanced_end(reply, open);
         if (end == std::string_view::npos) {
@@ -79,17 +80,17 @@ Extracted extract_injection(std::string_view reply) {
     return out;
 }
 
-std::vector<Message> repair_messages(const std::vector<Message>& previous,
-                                     const std::string& reply, const std::string& reason) {
+std::vector<Message> repair_messages(const std::vector<Message>& previous, const std::string& reply,
+                                     const std::string& reason) {
     std::vector<Message> out = previous;
     out.push_back({"assistant", reply});
-    out.push_back({"user",
-                   "That reply cannot be used: " + reason +
-                       ".\nFix this and answer again with one corrected JSON object in the "
-                       "required shape (\"Error Size\" and \"Error Specification\" with "
-                       "\"Error Type\", \"Original Code\", \"Faulty Code\"), with nothing "
-                       "before or after it. \"Original Code\" must be copied exactly from the "
-                       "design."});
+    out.push_back(
+        {"user", "That reply cannot be used: " + reason +
+                     ".\nFix this and answer again with one corrected JSON object in the "
+                     "required shape (\"Error Size\" and \"Error Specification\" with "
+                     "\"Error Type\", \"Original Code\", \"Faulty Code\"), with nothing "
+                     "before or after it. \"Original Code\" must be copied exactly from the "
+                     "design."});
     return out;
 }
 

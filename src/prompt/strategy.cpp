@@ -5,8 +5,10 @@ namespace hlsv::prompt {
 
 std::string_view to_string(Strategy s) {
     switch (s) {
-    case Strategy::icl_rag_cot: return "icl-rag-cot";
-    case Strategy::rag_icl: return "rag-icl";
+    case Strategy::icl_rag_cot:
+        return "icl-rag-cot";
+    case Strategy::rag_icl:
+        return "rag-icl";
     }
     return "icl-rag-cot";
 }

@@ -1,7 +1,7 @@
 // Prompt templates: `### system` / `### user` sections with {{name}} placeholders.
-#include <algorithm>
-
 #include "prompt.h"
+
+#include <algorithm>
 
 namespace hlsv::prompt {
 

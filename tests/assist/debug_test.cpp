@@ -65,7 +65,7 @@ TEST_P(HandWrittenBug, LocalizedInTopThreeWithValidatedFix) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Styles, HandWrittenBug,
-                         ::testing::Values(Case{"wrong_operand", 23}, Case{"changed_constant", 25},
+                         ::testing::Values(Case{"wrong_operand", 26}, Case{"changed_constant", 25},
                                            Case{"inverted_guard", 22}, Case{"moved_statement", 28}),
                          [](const auto& info) { return std::string(info.param.bug); });
 

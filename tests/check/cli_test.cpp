@@ -35,7 +35,12 @@ CmdResult run(const std::string& cmd) {
     return r;
 }
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) {
+    std::string s = "'";
+    s += p.string();
+    s += '\'';
+    return s;
+}
 const std::string k_hlsv = HLSV_BIN;
 const fs::path k_fix = HLSV_CHECK_FIXTURES;
 

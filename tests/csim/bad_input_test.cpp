@@ -1,8 +1,8 @@
 // Bad input and hostile variants: each ends with a clear error or a verdict within the timeout
 // plus 2 s, and leaves the design directory as it was.
-#include <chrono>
-
 #include "helpers.h"
+
+#include <chrono>
 
 namespace hlsv::csim::test {
 namespace {
@@ -36,7 +36,8 @@ struct BadInput : SimFixture {
         Simulator sim(options(timeout));
         sim.run_golden(design); // built and cached outside the timed part
         auto t0 = Clock::now();
-        auto rs = sim.run_variants(design, {Variant{{{"adder.cpp", prelude + edit(golden, from, to)}}}});
+        auto rs =
+            sim.run_variants(design, {Variant{{{"adder.cpp", prelude + edit(golden, from, to)}}}});
         double secs = since(t0);
         // Building a variant takes a moment; the run itself must stop at the timeout.
         EXPECT_LT(rs[0].seconds, timeout + 2) << verdict_name(rs[0].verdict);
@@ -90,7 +91,8 @@ TEST_F(BadInput, InfiniteLoopTimesOut) {
 }
 
 TEST_F(BadInput, ForkBombIsKilled) {
-    auto r = run_one("for (int i = 0;", "for (;;) fork();\n    for (int i = 0;", "#include <unistd.h>\n");
+    auto r = run_one("for (int i = 0;", "for (;;) fork();\n    for (int i = 0;",
+                     "#include <unistd.h>\n");
     EXPECT_TRUE(r.verdict == Verdict::crash || r.verdict == Verdict::timeout)
         << verdict_name(r.verdict) << ": " << r.detail;
 }

@@ -1,8 +1,8 @@
 // `hlsv csim` end to end: exit codes and the JSON verdict.
-#include <nlohmann/json.hpp>
-
 #include "helpers.h"
 #include "sandbox.h"
+
+#include <nlohmann/json.hpp>
 
 namespace hlsv::csim::test {
 namespace {
@@ -50,8 +50,8 @@ TEST_F(Cli, NoProjectExitsTwoWithOneLine) {
 TEST_F(Cli, FailingGoldenWithVariantExitsTwo) {
     TempDir dir("hlsv-cli-variant-");
     write_file_atomic(dir.path() / "twice.cpp", "int twice(int x) { return x + x; }\n");
-    auto o = hlsv({fixture("golden_fails").string(), "--variant",
-                   (dir.path() / "twice.cpp").string()});
+    auto o =
+        hlsv({fixture("golden_fails").string(), "--variant", (dir.path() / "twice.cpp").string()});
     EXPECT_EQ(o.exit_code, 2) << o.err;
     EXPECT_NE(o.err.find("golden"), std::string::npos) << o.err;
 }

@@ -25,8 +25,9 @@ TEST_F(Coverage, VariantAndEnvironment) {
     Simulator sim(options());
     auto d = load_design(fixture("adder"));
     std::string golden = read_file(fixture("adder") / "adder.cpp");
-    std::string early_exit = edit(golden, "out[i] = scale(a[i]) + b[i];",
-                                  "if (i >= 2) { out[i] = 0; continue; } out[i] = scale(a[i]) + b[i];");
+    std::string early_exit =
+        edit(golden, "out[i] = scale(a[i]) + b[i];",
+             "if (i >= 2) { out[i] = 0; continue; } out[i] = scale(a[i]) + b[i];");
     auto run = sim.run_coverage(d, Variant{{{"adder.cpp", early_exit}}}, {{"HLSV_CASE", "1"}});
     EXPECT_EQ(run.result.verdict, Verdict::fail) << run.result.detail;
     EXPECT_EQ(run.counts.at("adder.cpp").at(4), 2);

@@ -2,16 +2,17 @@
 // made by editing the golden text.
 #pragma once
 
-#include <gtest/gtest.h>
-
-#include <string>
-
 #include "csim/csim.h"
 #include "tempdir.h"
 
+#include <gtest/gtest.h>
+#include <string>
+
 namespace hlsv::csim::test {
 
-inline fs::path fixture(const std::string& name) { return fs::path(HLSV_CSIM_FIXTURES) / name; }
+inline fs::path fixture(const std::string& name) {
+    return fs::path(HLSV_CSIM_FIXTURES) / name;
+}
 
 /// `text` with the first `from` replaced by `to`; fails the test when `from` is absent.
 inline std::string edit(const std::string& text, const std::string& from, const std::string& to) {

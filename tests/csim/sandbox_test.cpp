@@ -1,13 +1,11 @@
 // The sandbox on its own: exits, signals, timeouts, output cap, fork bombs, environment.
+#include "helpers.h"
 #include "sandbox.h"
 
-#include <dirent.h>
-#include <signal.h>
-
 #include <chrono>
+#include <dirent.h>
 #include <fstream>
-
-#include "helpers.h"
+#include <signal.h>
 
 namespace hlsv::csim::test {
 

@@ -1,8 +1,7 @@
 // The mutant-schema scanner and batch unit, and the ELF section digests.
-#include "schemata.h"
-
-#include "elf.h"
+#include "elf_digest.h"
 #include "helpers.h"
+#include "schemata.h"
 
 namespace hlsv::csim::test {
 namespace {

@@ -21,9 +21,10 @@ TEST_F(CDesign, OutputFileDifferenceIsAMismatchAndIgnoredLinesAreNot) {
     // Same total, different partial sums: only result.txt shows it. The pid line differs in
     // every run and is ignored by the design's "ignore" regex.
     std::string same_total = edit(golden, "partial[i] = acc;", "partial[i] = acc + (i == 0);");
-    std::string reordered = edit(golden, "acc += (i + 1) * v[i];", "acc += v[i] * (i + 1); acc += 0;");
-    auto rs = sim.run_variants(design, {Variant{{{"csum.c", same_total}}},
-                                        Variant{{{"csum.c", reordered}}}});
+    std::string reordered =
+        edit(golden, "acc += (i + 1) * v[i];", "acc += v[i] * (i + 1); acc += 0;");
+    auto rs = sim.run_variants(
+        design, {Variant{{{"csum.c", same_total}}}, Variant{{{"csum.c", reordered}}}});
     EXPECT_EQ(rs[0].verdict, Verdict::mismatch) << rs[0].detail;
     EXPECT_NE(rs[0].detail.find("result.txt line 1"), std::string::npos) << rs[0].detail;
     EXPECT_TRUE(rs[1].verdict == Verdict::pass || rs[1].verdict == Verdict::equivalent)
@@ -54,6 +55,51 @@ TEST_F(CDesign, CacheKeyFollowsTheSources) {
     auto b = sim.run_golden(load_design(dir.path()));
     EXPECT_NE(a.stdout_text, b.stdout_text);
     EXPECT_FALSE(b.cached);
+}
+
+} // namespace
+} // namespace hlsv::csim::test
+
+namespace hlsv::csim::test {
+namespace {
+
+// A design that includes a header found only in the HLS include directory.
+struct HlsInclude : SimFixture {
+    TempDir design_dir{"hlsv-csim-vendor-design-"};
+    TempDir vendor{"hlsv-csim-vendor-include-"};
+    DesignSpec design;
+    void SetUp() override {
+        write_file_atomic(vendor.path() / "vendor_only.h", "#define VENDOR_ANSWER 42\n");
+        write_file_atomic(design_dir.path() / "hlsv.json",
+                          R"({"top": "answer", "sources": ["a.cpp"], "testbench": ["tb.cpp"]})");
+        write_file_atomic(design_dir.path() / "a.cpp",
+                          "#include \"vendor_only.h\"\nint answer() { return VENDOR_ANSWER; }\n");
+        write_file_atomic(design_dir.path() / "tb.cpp",
+                          "int answer();\nint main() { return answer() == 42 ? 0 : 1; }\n");
+        design = load_design(design_dir.path());
+    }
+};
+
+TEST_F(HlsInclude, OptionPointsAtVendorHeaders) {
+    Options o = options();
+    o.hls_include = vendor.path().string();
+    Simulator sim(o);
+    EXPECT_EQ(sim.run_golden(design).verdict, Verdict::pass);
+}
+
+TEST_F(HlsInclude, EnvironmentVariablePointsAtVendorHeaders) {
+    ::setenv("HLSV_HLS_INCLUDE", vendor.path().c_str(), 1);
+    Simulator sim(options());
+    auto r = sim.run_golden(design);
+    ::unsetenv("HLSV_HLS_INCLUDE");
+    EXPECT_EQ(r.verdict, Verdict::pass) << r.detail;
+}
+
+TEST_F(HlsInclude, WithoutItTheHeaderIsMissing) {
+    Simulator sim(options());
+    auto r = sim.run_golden(design);
+    EXPECT_EQ(r.verdict, Verdict::compile_error);
+    EXPECT_NE(r.detail.find("vendor_only.h"), std::string::npos) << r.detail;
 }
 
 } // namespace

@@ -23,15 +23,15 @@ TEST_F(Verdicts, GoldenPasses) {
 TEST_F(Verdicts, EveryClassFromOneBatch) {
     Simulator sim(options(2));
     std::vector<Variant> vs = {
-        variant("x * 3", "3 * x"),                                       // 0 equivalent
+        variant("x * 3", "3 * x"), // 0 equivalent
         variant("out[i] = scale(a[i]) + b[i];",
                 "volatile int keep = 0; out[i] = scale(a[i]) + b[i] + keep;"), // 1 pass
-        variant("+ b[i];", "+ b[i] + (i == N - 1);"),                     // 2 mismatch
-        variant("x * 3", "x * 4"),                                       // 3 fail
-        variant("i++", "i += 0"),                                         // 4 timeout
-        variant("out[i] = ", "if (i == 3) __builtin_abort(); out[i] = "), // 5 crash
-        variant("+ b[i];", "+ b[i] +;"),                                  // 6 compile_error
-        variant("x * 3", "x * 4"),                                       // 7 duplicate of 3
+        variant("+ b[i];", "+ b[i] + (i == N - 1);"),                          // 2 mismatch
+        variant("x * 3", "x * 4"),                                             // 3 fail
+        variant("i++", "i += 0"),                                              // 4 timeout
+        variant("out[i] = ", "if (i == 3) __builtin_abort(); out[i] = "),      // 5 crash
+        variant("+ b[i];", "+ b[i] +;"),                                       // 6 compile_error
+        variant("x * 3", "x * 4"),                                             // 7 duplicate of 3
     };
     auto rs = sim.run_variants(design, vs);
     ASSERT_EQ(rs.size(), vs.size());
@@ -66,9 +66,9 @@ TEST_F(Verdicts, SanitizerReportsOutOfBoundsRead) {
 TEST_F(Verdicts, UninitializedReadIsVisible) {
     // Without the pattern initializer the stale stack value could happen to be right.
     Simulator sim(options());
-    auto rs = sim.run_variants(design, {variant("out[i] = scale(a[i]) + b[i];",
-                                                "int t; if (i < N - 1) t = b[i]; "
-                                                "out[i] = scale(a[i]) + t;")});
+    auto rs = sim.run_variants(
+        design, {variant("out[i] = scale(a[i]) + b[i];", "int t; if (i < N - 1) t = b[i]; "
+                                                         "out[i] = scale(a[i]) + t;")});
     EXPECT_EQ(rs[0].verdict, Verdict::mismatch) << rs[0].detail;
 }
 
@@ -87,8 +87,8 @@ TEST_F(Verdicts, IndividualBuildsGiveTheSameVerdicts) {
 TEST_F(Verdicts, HeaderVariantRebuildsTheTestbench) {
     Simulator sim(options());
     std::string header = read_file(fixture("adder") / "adder.h");
-    auto rs = sim.run_variants(design, {Variant{{{"adder.h", edit(header, "#define N 8",
-                                                                  "#define N 6")}}}});
+    auto rs = sim.run_variants(
+        design, {Variant{{{"adder.h", edit(header, "#define N 8", "#define N 6")}}}});
     EXPECT_EQ(rs[0].verdict, Verdict::mismatch) << rs[0].detail;
 }
 

@@ -1,7 +1,7 @@
 // apply(): each matching level, ambiguity, multi-entry merges, and every refusal.
-#include <gtest/gtest.h>
-
 #include "inject/inject.h"
+
+#include <gtest/gtest.h>
 
 namespace hlsv::inject {
 namespace {
@@ -19,7 +19,8 @@ void top(int a[8], int b[8]) {
 }
 )";
 
-Injection one(std::string type, std::string orig, std::string faulty, std::optional<int> line = {}) {
+Injection one(std::string type, std::string orig, std::string faulty,
+              std::optional<int> line = {}) {
     Injection inj;
     inj.error_size = 1;
     inj.specs.push_back(ErrorSpec{std::move(type), std::move(orig), std::move(faulty), line, ""});
@@ -38,7 +39,8 @@ TEST(Apply, ExactMatch) {
 }
 
 TEST(Apply, WhitespaceNormalized) {
-    auto r = apply(k_src, one("INIT", "acc  +=   a[i];\n   b[i] = acc;", "acc += a[i];\nb[i] = 0;"));
+    auto r =
+        apply(k_src, one("INIT", "acc  +=   a[i];\n   b[i] = acc;", "acc += a[i];\nb[i] = 0;"));
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.entries[0].mode, MatchMode::whitespace);
     EXPECT_NE(r.buggy.find("b[i] = 0;"), std::string::npos);
@@ -63,12 +65,15 @@ TEST(Apply, EllipsisGapKeepsElidedCode) {
                               "for (int i = 0; i <= 8; i++) {\n ...\n b[i] = acc;"));
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.entries[0].mode, MatchMode::ellipsis);
-    EXPECT_NE(r.buggy.find("i <= 8; i++) {\n        acc += a[i];\n        b[i] = acc;"), std::string::npos) << r.buggy;
+    EXPECT_NE(r.buggy.find("i <= 8; i++) {\n        acc += a[i];\n        b[i] = acc;"),
+              std::string::npos)
+        << r.buggy;
     EXPECT_EQ(r.changed_lines, std::vector<int>{4});
 }
 
 TEST(Apply, UnicodeEllipsis) {
-    auto r = apply(k_src, one("OOB", "acc += a[i]; \xE2\x80\xA6 b[i] += 1;", "acc += a[i]; \xE2\x80\xA6 b[i] += 2;"));
+    auto r = apply(k_src, one("OOB", "acc += a[i]; \xE2\x80\xA6 b[i] += 1;",
+                              "acc += a[i]; \xE2\x80\xA6 b[i] += 2;"));
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_NE(r.buggy.find("b[i] += 2;"), std::string::npos);
     EXPECT_NE(r.buggy.find("b[i] = acc;"), std::string::npos);
@@ -87,7 +92,8 @@ TEST(Apply, SeveralMatchesPreferLineHintAndWarn) {
 }
 
 TEST(Apply, SeveralMatchesPreferTopFunction) {
-    std::string src = "void helper(int *p) {\n    p[0] = 1;\n}\nvoid top(int *p) {\n    p[0] = 1;\n}\n";
+    std::string src =
+        "void helper(int *p) {\n    p[0] = 1;\n}\nvoid top(int *p) {\n    p[0] = 1;\n}\n";
     parse::DesignFacts facts;
     parse::Function h, t;
     h.name = "helper", h.line_start = 1, h.line_end = 3;
@@ -103,19 +109,26 @@ TEST(Apply, SeveralMatchesPreferTopFunction) {
 TEST(Apply, SecondEntryQuotingRewrittenCodeIsMerged) {
     Injection inj;
     inj.error_size = 2;
-    inj.specs.push_back({"OOB", "for (int i = 0; i < 8; i++) {\n        acc += a[i];", "for (int i = 0; i <= 8; i++) {\n        acc += a[i];", 4, ""});
+    inj.specs.push_back({"OOB", "for (int i = 0; i < 8; i++) {\n        acc += a[i];",
+                         "for (int i = 0; i <= 8; i++) {\n        acc += a[i];", 4, ""});
     // Quotes the rewritten header (only present after entry 1).
-    inj.specs.push_back({"INIT", "for (int i = 0; i <= 8; i++) {\n        acc += a[i];", "for (int i = 0; i <= 8; i++) {\n        acc += a[i - 1];", {}, ""});
+    inj.specs.push_back({"INIT",
+                         "for (int i = 0; i <= 8; i++) {\n        acc += a[i];",
+                         "for (int i = 0; i <= 8; i++) {\n        acc += a[i - 1];",
+                         {},
+                         ""});
     auto r = apply(k_src, inj);
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_EQ(r.entries[1].mode, MatchMode::rewritten);
-    EXPECT_NE(r.buggy.find("i <= 8; i++) {\n        acc += a[i - 1];"), std::string::npos) << r.buggy;
+    EXPECT_NE(r.buggy.find("i <= 8; i++) {\n        acc += a[i - 1];"), std::string::npos)
+        << r.buggy;
 }
 
 TEST(Apply, SecondEntryQuotingOriginalInsideFirstEditIsMerged) {
     Injection inj;
     inj.error_size = 2;
-    inj.specs.push_back({"OOB", "for (int i = 0; i < 8; i++) {\n        acc += a[i];", "for (int i = 0; i <= 8; i++) {\n        acc += a[i];", 4, ""});
+    inj.specs.push_back({"OOB", "for (int i = 0; i < 8; i++) {\n        acc += a[i];",
+                         "for (int i = 0; i <= 8; i++) {\n        acc += a[i];", 4, ""});
     inj.specs.push_back({"INIT", "acc += a[i];", "acc -= a[i];", 5, ""});
     auto r = apply(k_src, inj);
     ASSERT_TRUE(r.ok) << r.error;
@@ -145,7 +158,8 @@ TEST(Apply, NotFoundNamesTheEntry) {
 }
 
 TEST(Apply, CommentOnlyEditIsNoop) {
-    auto r = apply(k_src, one("INIT", "int acc = 0;   // running sum", "int acc = 0;   // running total"));
+    auto r = apply(k_src,
+                   one("INIT", "int acc = 0;   // running sum", "int acc = 0;   // running total"));
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.entries[0].status, EntryStatus::noop);
     auto same = apply(k_src, one("INIT", "int acc = 0;", "int acc = 0;"));
@@ -168,7 +182,11 @@ TEST(Apply, PragmaReplacingFunctionHeaderIsMalformed) {
 TEST(Apply, UnmergeableOverlapIsReported) {
     Injection inj;
     inj.error_size = 2;
-    inj.specs.push_back({"OOB", "acc += a[i];\n        b[i] = acc;", "acc += a[i + 1];\n        b[i] = acc;", {}, ""});
+    inj.specs.push_back({"OOB",
+                         "acc += a[i];\n        b[i] = acc;",
+                         "acc += a[i + 1];\n        b[i] = acc;",
+                         {},
+                         ""});
     inj.specs.push_back({"INIT", "acc += a[i];", "acc = a[i];", {}, ""});
     auto r = apply(k_src, inj);
     EXPECT_FALSE(r.ok);

@@ -1,12 +1,12 @@
 // `hlsv inject` and `hlsv validate` as a user runs them: exit codes, files written (or not),
 // one-line errors for bad input.
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include "core/core.h"
+
 #include <cstdio>
 #include <cstdlib>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <sys/wait.h>
-
-#include "core/core.h"
 
 namespace hlsv {
 namespace {
@@ -30,8 +30,8 @@ class Cli : public ::testing::Test {
 
     CliRun run(const std::string& args) {
         CliRun r;
-        std::string cmd = std::string(HLSV_BIN) + " " + args + " >" + (tmp_ / "stdout").string() + " 2>" +
-                          (tmp_ / "stderr").string();
+        std::string cmd = std::string(HLSV_BIN) + " " + args + " >" + (tmp_ / "stdout").string() +
+                          " 2>" + (tmp_ / "stderr").string();
         int st = std::system(cmd.c_str());
         r.code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
         r.out = read_file(tmp_ / "stdout");
@@ -58,14 +58,16 @@ TEST_F(Cli, InjectWritesBugFileAndBuggySourceAndPrintsDiff) {
 }
 
 TEST_F(Cli, InjectCombinationNamesBothTypes) {
-    auto r = run("inject " + k_blend.string() + " --bug OOB,ZERO --seed 3 -o " + (tmp_ / "o").string());
+    auto r =
+        run("inject " + k_blend.string() + " --bug OOB,ZERO --seed 3 -o " + (tmp_ / "o").string());
     ASSERT_EQ(r.code, 0) << r.err;
     auto inj = parse_injection(read_file(tmp_ / "o" / "bug_OOB_ZERO.txt"));
     EXPECT_EQ(inj.error_size, 2);
 }
 
 TEST_F(Cli, NoSiteExitsOneAndWritesNothing) {
-    auto r = run("inject " + (k_tests / "SHFT" / "quiet.cpp").string() + " --bug SHFT -o " + (tmp_ / "o").string());
+    auto r = run("inject " + (k_tests / "SHFT" / "quiet.cpp").string() + " --bug SHFT -o " +
+                 (tmp_ / "o").string());
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("no site for SHFT in quiet"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(tmp_ / "o"));
@@ -85,7 +87,8 @@ TEST_F(Cli, UnwritableOutputDirIsAnErrorNotACrash) {
 }
 
 TEST_F(Cli, ValidateValidInjection) {
-    fs::path bug = write("bug.txt", R"({"Error Size": 1, "Error Specification": [{"Error Type": "SHFT",
+    fs::path bug =
+        write("bug.txt", R"({"Error Size": 1, "Error Specification": [{"Error Type": "SHFT",
         "Original Code": "out[k] = (acc[k] + 128) >> 8;", "Faulty Code": "out[k] = (acc[k] + 128) >> 41;"}]})");
     auto r = run("validate " + k_blend.string() + " " + bug.string() + " --format json");
     ASSERT_EQ(r.code, 0) << r.err << r.out;
@@ -100,17 +103,20 @@ TEST_F(Cli, ValidateBadInput) {
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("a.txt"), std::string::npos) << r.err;
 
-    fs::path unknown = write("b.txt", R"({"Error Size": 1, "Error Specification": [{"Error Type": "XYZ",
+    fs::path unknown =
+        write("b.txt", R"({"Error Size": 1, "Error Specification": [{"Error Type": "XYZ",
         "Original Code": "int weight = 256 - alpha;", "Faulty Code": "int weight = 0;"}]})");
     r = run("validate " + k_blend.string() + " " + unknown.string());
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("unknown bug type 'XYZ'"), std::string::npos) << r.err;
 
-    fs::path missing = write("c.txt", R"({"Error Size": 1, "Error Specification": [{"Error Type": "OOB",
+    fs::path missing =
+        write("c.txt", R"({"Error Size": 1, "Error Specification": [{"Error Type": "OOB",
         "Original Code": "out[q] = 1;", "Faulty Code": "out[q + 1] = 1;"}]})");
     r = run("validate " + k_blend.string() + " " + missing.string());
     EXPECT_EQ(r.code, 1);
-    EXPECT_NE(r.out.find("invalid: entry 1 (OOB): Original Code not found"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("invalid: entry 1 (OOB): Original Code not found"), std::string::npos)
+        << r.out;
 
     fs::path overlap = write("d.txt", R"({"Error Size": 2, "Error Specification": [
         {"Error Type": "OOB", "Original Code": "acc[k] = a[k] * alpha + b[k] * weight;", "Faulty Code": "acc[k] = a[k + 1] * alpha + b[k] * weight;"},
@@ -120,7 +126,8 @@ TEST_F(Cli, ValidateBadInput) {
     EXPECT_NE(r.out.find("invalid"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("entry 2"), std::string::npos) << r.out;
 
-    fs::path same = write("e.txt", R"({"Error Size": 1, "Error Specification": [{"Error Type": "ZERO",
+    fs::path same =
+        write("e.txt", R"({"Error Size": 1, "Error Specification": [{"Error Type": "ZERO",
         "Original Code": "int weight = 256 - alpha;", "Faulty Code": "int weight = 256 - alpha;"}]})");
     r = run("validate " + k_blend.string() + " " + same.string());
     EXPECT_EQ(r.code, 1);

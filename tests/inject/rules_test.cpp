@@ -1,11 +1,11 @@
 // The rule engine: registry shape, firing and non-firing designs per bug type
 // (tests/inject/<TYPE>/fires.cpp, quiet.cpp), seeded choice, combinations, and every site on
 // the benchmark designs applying cleanly.
+#include "inject/inject.h"
+
 #include <gtest/gtest.h>
 #include <regex>
 #include <set>
-
-#include "inject/inject.h"
 
 namespace hlsv::inject {
 namespace {
@@ -27,7 +27,8 @@ TEST(Registry, SortedUniqueKebabIdsWithSummaries) {
         EXPECT_EQ(r->summary().back(), '.') << r->id();
         EXPECT_EQ(r->id().substr(0, r->type().size()), [&] {
             std::string t(r->type());
-            for (auto& c : t) c = static_cast<char>(std::tolower(c));
+            for (auto& c : t)
+                c = static_cast<char>(std::tolower(c));
             return t;
         }());
     }
@@ -51,7 +52,8 @@ TEST_P(PerType, FiresOnFiringDesignAndEverySiteApplies) {
         EXPECT_FALSE(s.explanation.empty());
         auto ac = auto_check(text, injection_from_sites({s}), {type});
         EXPECT_TRUE(ac.ok) << type << " line " << s.line << ": "
-                           << (ac.problems.empty() ? "" : ac.problems.front()) << "\n" << s.original << "\n=> " << s.faulty;
+                           << (ac.problems.empty() ? "" : ac.problems.front()) << "\n"
+                           << s.original << "\n=> " << s.faulty;
         EXPECT_EQ(ac.applied.entries[0].line, s.line);
     }
 }
@@ -61,7 +63,9 @@ TEST_P(PerType, QuietOnNonFiringDesign) {
     fs::path file = k_dir / type / "quiet.cpp";
     SourceText src(read_file(file));
     auto sites = sites_for(type, facts_of(file), src);
-    EXPECT_TRUE(sites.empty()) << type << ": " << (sites.empty() ? "" : sites[0].original + " => " + sites[0].faulty);
+    EXPECT_TRUE(sites.empty()) << type << ": "
+                               << (sites.empty() ? ""
+                                                 : sites[0].original + " => " + sites[0].faulty);
     try {
         inject_with_rules(facts_of(file), src, {type}, 1, "quiet");
         ADD_FAILURE() << "expected NoSiteError";
@@ -72,8 +76,9 @@ TEST_P(PerType, QuietOnNonFiringDesign) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Types, PerType,
-                         ::testing::Values("OOB", "INIT", "SHFT", "INF", "USE", "MLU", "ZERO", "BUF", "PREC", "APT",
-                                           "FND", "DID", "DFP", "IDAP", "RAMB", "SMA", "AMS", "MLP", "ILNU"));
+                         ::testing::Values("OOB", "INIT", "SHFT", "INF", "USE", "MLU", "ZERO",
+                                           "BUF", "PREC", "APT", "FND", "DID", "DFP", "IDAP",
+                                           "RAMB", "SMA", "AMS", "MLP", "ILNU"));
 
 TEST(Engine, SeedIsRepeatableAndVaries) {
     fs::path file = k_dir / "MLU" / "fires.cpp";
@@ -129,7 +134,8 @@ TEST(Engine, EverySiteOnBenchmarkDesignsApplies) {
             for (const auto& s : sites_for(type, facts, src)) {
                 ++sites_seen;
                 auto ac = auto_check(text, injection_from_sites({s}), {type});
-                EXPECT_TRUE(ac.ok) << d.name << " " << type << " line " << s.line << ": " << ac.problems.front();
+                EXPECT_TRUE(ac.ok)
+                    << d.name << " " << type << " line " << s.line << ": " << ac.problems.front();
             }
         }
     }

@@ -1,7 +1,7 @@
 // validate(): real C simulation and the real static checker on tests/inject/designs/blend.
-#include <gtest/gtest.h>
-
 #include "inject/inject.h"
+
+#include <gtest/gtest.h>
 
 namespace hlsv::inject {
 namespace {
@@ -11,7 +11,8 @@ const fs::path k_blend = fs::path(HLSV_INJECT_TESTS) / "designs" / "blend";
 Injection one(std::string type, std::string orig, std::string faulty) {
     Injection inj;
     inj.error_size = 1;
-    inj.specs.push_back(ErrorSpec{std::move(type), std::move(orig), std::move(faulty), std::nullopt, ""});
+    inj.specs.push_back(
+        ErrorSpec{std::move(type), std::move(orig), std::move(faulty), std::nullopt, ""});
     return inj;
 }
 
@@ -19,7 +20,8 @@ TEST(Validate, BatchOfVerdicts) {
     DesignSpec d = load_design(k_blend);
     std::vector<Injection> batch = {
         // Writes out[16]: the testbench's guard element changes -> fail.
-        one("OOB", "for (int k = 0; k < BL_N; k++) {\n        out[k]", "for (int k = 0; k <= BL_N; k++) {\n        out[k]"),
+        one("OOB", "for (int k = 0; k < BL_N; k++) {\n        out[k]",
+            "for (int k = 0; k <= BL_N; k++) {\n        out[k]"),
         // Rounding constant shifted away -> outputs differ.
         one("SHFT", "out[k] = (acc[k] + 128) >> 8;", "out[k] = (acc[k] + 128) >> 41;"),
         // Not in the design.
@@ -59,7 +61,8 @@ TEST(Validate, RequestedTypesAreEnforced) {
     DesignSpec d = load_design(k_blend);
     ValidateOptions o;
     o.requested = {"INIT"};
-    auto r = validate(d, {one("OOB", "out[k] = (acc[k] + 128) >> 8;", "out[k] = (acc[k + 1] + 128) >> 8;")}, o);
+    auto r = validate(
+        d, {one("OOB", "out[k] = (acc[k] + 128) >> 8;", "out[k] = (acc[k + 1] + 128) >> 8;")}, o);
     EXPECT_EQ(r[0].verdict, Verdict::invalid);
     EXPECT_NE(r[0].reason.find("not requested"), std::string::npos) << r[0].reason;
 }

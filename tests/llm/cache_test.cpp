@@ -1,13 +1,12 @@
 // The response cache: a repeated request is answered with no network, K attempts stay K
 // requests, and the file cache survives a restart and a torn line.
-#include <gtest/gtest.h>
+#include "llm/llm.h"
+#include "loopback_server.h"
 
 #include <chrono>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include "llm/llm.h"
-#include "loopback_server.h"
 
 namespace hlsv::llm {
 namespace {

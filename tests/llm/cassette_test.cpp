@@ -1,14 +1,13 @@
 // Cassettes: --record writes one flushed line per reply; replay answers the same requests with
 // no server; an unknown request names its hash; the key never reaches the file.
-#include <gtest/gtest.h>
+#include "llm/llm.h"
+#include "loopback_server.h"
 
 #include <fstream>
+#include <gtest/gtest.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-
-#include "llm/llm.h"
-#include "loopback_server.h"
 
 namespace hlsv::llm {
 namespace {
@@ -42,7 +41,8 @@ TEST(Cassette, RecordThenReplayWithoutAServer) {
     std::vector<Result> recorded;
     {
         LoopbackServer server([](const HttpRequest& req) {
-            return HttpReply{200, completion_body(std::string("r").append(std::to_string(req.index)))};
+            return HttpReply{200,
+                             completion_body(std::string("r").append(std::to_string(req.index)))};
         });
         OpenAiOptions o;
         o.base_url = server.base_url();
@@ -90,9 +90,11 @@ TEST(Cassette, MalformedLineIsAnInputErrorNamingFileAndLine) {
     auto file = temp_path("bad.jsonl");
     {
         std::ofstream out(file);
-        out << R"({"hash": "h1", "response": {"content": "x"}})" << "\n";
+        out << R"({"hash": "h1", "response": {"content": "x"}})"
+            << "\n";
         out << "this is not json\n";
-        out << R"({"hash": "h3", "response": {"content": "y"}})" << "\n";
+        out << R"({"hash": "h3", "response": {"content": "y"}})"
+            << "\n";
     }
     try {
         make_replay(file);
@@ -107,7 +109,8 @@ TEST(Cassette, TornLastLineIsSkipped) {
     auto file = temp_path("torn.jsonl");
     {
         std::ofstream out(file);
-        out << R"({"hash": "h1", "response": {"content": "x"}})" << "\n";
+        out << R"({"hash": "h1", "response": {"content": "x"}})"
+            << "\n";
         out << R"({"hash": "h2", "respo)";
     }
     EXPECT_NO_THROW(make_replay(file));
@@ -162,8 +165,8 @@ TEST(Secrets, KeyAppearsInNoOutputEvenVerbose) {
     set_verbosity(Verbosity::normal);
     ASSERT_TRUE(r.ok()) << r.message;
     EXPECT_EQ(r.response.retries, 1);
-    std::string all = err + captured.str() + r.message + backend->describe() +
-                      read_file(cassette) + read_file(cache_file);
+    std::string all = err + captured.str() + r.message + backend->describe() + read_file(cassette) +
+                      read_file(cache_file);
     EXPECT_NE(all.find("response_format"), std::string::npos); // verbose log did say something
     EXPECT_EQ(all.find(kKey), std::string::npos);
 }
@@ -183,7 +186,8 @@ TEST(MakeBackend, ChoosesByKindAndRejectsBadConfigs) {
     auto file = temp_path("kind.jsonl");
     {
         std::ofstream out(file);
-        out << R"({"hash": "h", "response": {"content": "x"}})" << "\n";
+        out << R"({"hash": "h", "response": {"content": "x"}})"
+            << "\n";
     }
     c.kind = "replay";
     c.cassette = file;

@@ -1,12 +1,11 @@
 // The openai backend against a real HTTP server on 127.0.0.1: request shape, many in flight,
 // connection reuse, JSON-mode fallback, rate cap, progress.
-#include <gtest/gtest.h>
-
-#include <chrono>
-#include <nlohmann/json.hpp>
-
 #include "llm/llm.h"
 #include "loopback_server.h"
+
+#include <chrono>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace hlsv::llm {
 namespace {

@@ -1,18 +1,16 @@
 // Fault handling: every way an endpoint can misbehave ends in the right retry or a clear
 // verdict, within the timeout, with the API key nowhere in the messages.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <gtest/gtest.h>
-
-#include <atomic>
-#include <chrono>
-#include <nlohmann/json.hpp>
-
 #include "llm/llm.h"
 #include "loopback_server.h"
+
+#include <arpa/inet.h>
+#include <atomic>
+#include <chrono>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <nlohmann/json.hpp>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace hlsv::llm {
 namespace {
@@ -197,7 +195,9 @@ TEST(Faults, EmptyChoicesIsMalformed) {
 
 TEST(Faults, NullContentIsMalformed) {
     LoopbackServer server(first_n(
-        100, HttpReply{200, R"({"choices":[{"index":0,"message":{"role":"assistant","content":null}}]})"}));
+        100,
+        HttpReply{200,
+                  R"({"choices":[{"index":0,"message":{"role":"assistant","content":null}}]})"}));
     Result r = make_openai(options_for(server.base_url()))->complete(simple());
     EXPECT_EQ(r.outcome, Outcome::malformed);
 }

@@ -1,16 +1,15 @@
 // The loopback HTTP server used by tests/llm and benchmarks/llm_bench.
 #include "loopback_server.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
+#include <cstring>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <cstring>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace hlsv::testing {
 
@@ -30,14 +29,22 @@ bool send_all(int fd, const char* data, std::size_t len) {
 
 const char* reason(int status) {
     switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 404: return "Not Found";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 404:
+        return "Not Found";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
@@ -71,7 +78,9 @@ LoopbackServer::LoopbackServer(Handler handler) : handler_(std::move(handler)) {
     acceptor_ = std::thread([this] { accept_loop(); });
 }
 
-LoopbackServer::~LoopbackServer() { stop(); }
+LoopbackServer::~LoopbackServer() {
+    stop();
+}
 
 std::string LoopbackServer::base_url() const {
     return "http://127.0.0.1:" + std::to_string(port_) + "/v1";
@@ -233,17 +242,17 @@ void LoopbackServer::serve(int fd) {
     fds_.erase(std::remove(fds_.begin(), fds_.end(), fd), fds_.end());
 }
 
-std::string completion_body(const std::string& content, const std::string& model,
-                            int prompt_tokens, int completion_tokens) {
+std::string completion_body(const std::string& content, const std::string& model, int prompt_tokens,
+                            int completion_tokens) {
     nlohmann::ordered_json j;
     j["id"] = "chatcmpl-test";
     j["object"] = "chat.completion";
     j["created"] = 1700000000;
     j["model"] = model;
-    j["choices"] = nlohmann::ordered_json::array(
-        {{{"index", 0},
-          {"message", {{"role", "assistant"}, {"content", content}}},
-          {"finish_reason", "stop"}}});
+    j["choices"] =
+        nlohmann::ordered_json::array({{{"index", 0},
+                                        {"message", {{"role", "assistant"}, {"content", content}}},
+                                        {"finish_reason", "stop"}}});
     j["usage"] = {{"prompt_tokens", prompt_tokens},
                   {"completion_tokens", completion_tokens},
                   {"total_tokens", prompt_tokens + completion_tokens}};

@@ -20,7 +20,7 @@ struct HttpRequest {
     std::string path;
     std::map<std::string, std::string> headers; ///< names lower-cased
     std::string body;
-    int index = 0;                              ///< 0-based arrival order
+    int index = 0; ///< 0-based arrival order
 };
 
 struct HttpReply {
@@ -81,7 +81,8 @@ class LoopbackServer {
 std::string completion_body(const std::string& content, const std::string& model = "test-model",
                             int prompt_tokens = 11, int completion_tokens = 7);
 /// An OpenAI-shaped error body.
-std::string error_body(const std::string& message, const std::string& type = "invalid_request_error",
+std::string error_body(const std::string& message,
+                       const std::string& type = "invalid_request_error",
                        const std::string& code = "bad_request");
 
 } // namespace hlsv::testing

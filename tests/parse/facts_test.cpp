@@ -261,3 +261,21 @@ TEST(ParseFacts, TextFormat) {
     EXPECT_NE(t.find("[top]"), std::string::npos);
     EXPECT_NE(t.find("loop #1 for taps"), std::string::npos);
 }
+
+TEST(ParseFacts, HeaderConstantsNeedLibclang) {
+    auto f = parse_file(fixtures / "with_header.cpp");
+    ASSERT_TRUE(f.semantic);
+    ASSERT_EQ(f.loops.size(), 2u);
+    EXPECT_EQ(f.loops[0].bound_value, 12); // a macro from sizes.h, expanded in this file
+    EXPECT_EQ(f.loops[0].trip_count, 12);
+    EXPECT_EQ(f.loops[1].init_value, 11);
+    EXPECT_EQ(f.loops[1].step_value, -2);
+    EXPECT_EQ(f.loops[1].trip_count, 6); // 11 9 7 5 3 1
+    EXPECT_EQ(array_named(f, "c")->dims, (std::vector<long long>{12}));
+
+    Options syn;
+    syn.use_libclang = false;
+    auto g = parse_file(fixtures / "with_header.cpp", syn);
+    EXPECT_FALSE(g.loops[0].trip_count);
+    EXPECT_EQ(array_named(g, "c")->dims, (std::vector<long long>{-1}));
+}

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <gtest/gtest.h>
 #include <random>
+#include <thread>
+#include <chrono>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sstream>
@@ -35,9 +37,26 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ec);
 }
 
-Child::Child(const std::vector<std::string>& args, const SpawnOptions& opts) {
-    std::vector<std::string> argv_s{HLSV_BIN};
-    argv_s.insert(argv_s.end(), args.begin(), args.end());
+std::vector<std::string> hlsv_argv(const std::vector<std::string>& args) {
+    std::vector<std::string> argv{HLSV_BIN};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return argv;
+}
+
+bool poll_until(const std::function<bool()>& cond, double seconds) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (!cond()) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
+Child::Child(const std::vector<std::string>& argv_in, const SpawnOptions& opts) {
+    std::vector<std::string> argv_s = argv_in;
+    argv0_ = argv_s.at(0);
     std::string out = (logs_ / "stdout").string(), err = (logs_ / "stderr").string();
     pid_ = ::fork();
     if (pid_ < 0) {
@@ -114,6 +133,15 @@ int Child::wait() {
     return 128 + WTERMSIG(status_);
 }
 
+int Child::wait_for(double seconds) {
+    if (!poll_until([&] { return !running(); }, seconds)) {
+        ADD_FAILURE() << argv0_ << " still running after " << seconds << " s: killed";
+        ::kill(-pid_, SIGKILL);
+        ::kill(pid_, SIGKILL);
+    }
+    return wait();
+}
+
 std::string Child::out() const {
     return slurp(logs_ / "stdout");
 }
@@ -122,9 +150,9 @@ std::string Child::err() const {
 }
 
 Result run_hlsv(const std::vector<std::string>& args, const SpawnOptions& opts) {
-    Child c(args, opts);
+    Child c(hlsv_argv(args), opts);
     Result r;
-    r.exit = c.wait();
+    r.exit = c.wait_for(600);
     r.out = c.out();
     r.err = c.err();
     return r;
@@ -183,8 +211,8 @@ std::map<std::string, std::string> tree(const fs::path& dir) {
 
 namespace {
 
-/// Runs `sql` read-only and returns the first column of the first row as text.
-std::optional<std::string> query_text(const fs::path& db, const std::string& sql) {
+/// Runs `sql` read-only: the first column of every row as text (nullopt: unreadable store).
+std::optional<std::vector<std::string>> query_rows(const fs::path& db, const std::string& sql) {
     sqlite3* h = nullptr;
     if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         sqlite3_close(h);
@@ -192,15 +220,29 @@ std::optional<std::string> query_text(const fs::path& db, const std::string& sql
     }
     sqlite3_busy_timeout(h, 5000);
     sqlite3_stmt* st = nullptr;
-    std::optional<std::string> out;
-    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW) {
-        const unsigned char* t = sqlite3_column_text(st, 0);
-        out = t ? reinterpret_cast<const char*>(t) : "";
+    std::optional<std::vector<std::string>> out;
+    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+        out.emplace();
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const unsigned char* t = sqlite3_column_text(st, 0);
+            out->push_back(t ? reinterpret_cast<const char*>(t) : "");
+        }
+        if (rc != SQLITE_DONE) {
+            out.reset();
+        }
     }
     sqlite3_finalize(st);
     sqlite3_close(h);
     return out;
+}
+
+std::optional<std::string> query_text(const fs::path& db, const std::string& sql) {
+    auto rows = query_rows(db, sql);
+    if (!rows || rows->empty()) {
+        return std::nullopt;
+    }
+    return rows->front();
 }
 
 } // namespace
@@ -212,6 +254,13 @@ long query_long(const fs::path& db, const std::string& sql) {
     }
     auto t = query_text(db, sql);
     return t ? std::atol(t->c_str()) : -1;
+}
+
+std::multiset<std::string> query_set(const fs::path& db, const std::string& sql) {
+    auto rows = query_rows(db, sql);
+    EXPECT_TRUE(rows.has_value()) << "cannot query " << db << ": " << sql;
+    return rows ? std::multiset<std::string>(rows->begin(), rows->end())
+                : std::multiset<std::string>{};
 }
 
 std::string integrity_check(const fs::path& db) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -36,10 +37,11 @@ struct SpawnOptions {
     std::map<std::string, std::string> env; ///< added to (or overriding) the environment
 };
 
-/// A running `hlsv` child process; stdout and stderr go to files read after it ends.
+/// A running child process (`argv[0]` is a path); stdout and stderr go to files read after it
+/// ends. It runs in its own process group, so signals the test sends never reach the test.
 class Child {
   public:
-    Child(const std::vector<std::string>& args, const SpawnOptions& opts = {});
+    Child(const std::vector<std::string>& argv, const SpawnOptions& opts = {});
     ~Child(); ///< kills and reaps a child still running, so a failed test leaks nothing
     Child(const Child&) = delete;
     Child& operator=(const Child&) = delete;
@@ -49,11 +51,14 @@ class Child {
     void signal(int sig);
     /// Waits for the exit; returns the exit status, or 128 + signal when killed by one.
     int wait();
+    /// Like wait(), but kills the child (and fails the test) when it outlives `seconds`.
+    int wait_for(double seconds);
     std::string out() const;
     std::string err() const;
 
   private:
     TempDir logs_;
+    std::string argv0_;
     pid_t pid_ = -1;
     int status_ = -1;
 };
@@ -62,6 +67,12 @@ struct Result {
     int exit = -1;
     std::string out, err;
 };
+
+/// The argv that runs `hlsv args...`.
+std::vector<std::string> hlsv_argv(const std::vector<std::string>& args);
+
+/// Polls `cond` every 20 ms until it holds or `seconds` pass; returns whether it held.
+bool poll_until(const std::function<bool()>& cond, double seconds);
 
 /// Runs `hlsv args...` to completion.
 Result run_hlsv(const std::vector<std::string>& args, const SpawnOptions& opts = {});
@@ -81,6 +92,8 @@ std::map<std::string, std::string> tree(const fs::path& dir);
 
 /// One integer from a read-only query on the store (-1 when the store cannot be read yet).
 long query_long(const fs::path& db, const std::string& sql);
+/// The first column of every row of a read-only query.
+std::multiset<std::string> query_set(const fs::path& db, const std::string& sql);
 /// The result of `PRAGMA integrity_check` ("ok" for a sound database).
 std::string integrity_check(const fs::path& db);
 

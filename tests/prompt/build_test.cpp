@@ -1,9 +1,8 @@
 // Building injection and localization prompts from the shipped templates and catalog.
-#include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
-
 #include "prompt/prompt.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace hlsv::prompt {
 namespace {
@@ -25,7 +24,9 @@ const BugCatalog& catalog() {
     return c;
 }
 
-Builder builder() { return Builder(catalog(), HLSV_PROMPTS_DIR); }
+Builder builder() {
+    return Builder(catalog(), HLSV_PROMPTS_DIR);
+}
 
 Example fir_example() {
     Example ex;

@@ -1,20 +1,21 @@
 // prompts/bugs.json: every Chrysalis type plus PREC, loadable by core::BugCatalog, complete.
-#include <gtest/gtest.h>
-
-#include <set>
-
 #include "core/core.h"
+
+#include <gtest/gtest.h>
+#include <set>
 
 namespace hlsv {
 namespace {
 
-BugCatalog shipped() { return BugCatalog::load(fs::path(HLSV_PROMPTS_DIR) / "bugs.json"); }
+BugCatalog shipped() {
+    return BugCatalog::load(fs::path(HLSV_PROMPTS_DIR) / "bugs.json");
+}
 
 TEST(Catalog, ListsTheChrysalisTypesPlusPrecWithTheRightClass) {
     BugCatalog cat = shipped();
     const std::set<std::string> functional = {"OOB", "INIT", "SHFT", "INF", "USE",
                                               "MLU", "ZERO", "BUF",  "PREC"};
-    const std::set<std::string> pragma = {"APT", "FND", "DID", "DFP",  "IDAP",
+    const std::set<std::string> pragma = {"APT",  "FND", "DID", "DFP", "IDAP",
                                           "RAMB", "SMA", "AMS", "MLP", "ILNU"};
     EXPECT_EQ(cat.types().size(), functional.size() + pragma.size());
     for (const auto& code : functional) {

@@ -1,20 +1,19 @@
 // `hlsv prompt` end to end: printed messages, input errors, and --send through a replay
 // cassette with a repair round.
-#include <gtest/gtest.h>
+#include "llm/llm.h"
+#include "prompt/prompt.h"
 
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
-
-#include "llm/llm.h"
-#include "prompt/prompt.h"
 
 namespace hlsv::prompt {
 namespace {
 
-struct Run {
+struct CmdRun {
     int code = -1;
     std::string out;
     std::string err;
@@ -28,10 +27,10 @@ fs::path temp_dir() {
     return dir;
 }
 
-Run hlsv(const std::string& args) {
+CmdRun hlsv(const std::string& args) {
     fs::path err = temp_dir() / "stderr.txt";
     std::string cmd = std::string(HLSV_BIN) + " " + args + " 2>" + err.string();
-    Run r;
+    CmdRun r;
     FILE* p = ::popen(cmd.c_str(), "r");
     std::array<char, 4096> buf{};
     std::size_t n;
@@ -47,7 +46,7 @@ Run hlsv(const std::string& args) {
 const std::string kDesign = std::string(HLSV_FIXTURES) + "/vadd";
 
 TEST(PromptCli, PrintsTheMessagesAsJson) {
-    Run r = hlsv("prompt " + kDesign + " --bug OOB --no-rag --format json");
+    CmdRun r = hlsv("prompt " + kDesign + " --bug OOB --no-rag --format json");
     ASSERT_EQ(r.code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j.size(), 2u);
@@ -59,8 +58,8 @@ TEST(PromptCli, PrintsTheMessagesAsJson) {
 }
 
 TEST(PromptCli, TextFormatAndStrategyOverride) {
-    Run cot = hlsv("prompt " + kDesign + " --bug OOB,APT --no-rag --strategy icl-rag-cot");
-    Run rag = hlsv("prompt " + kDesign + " --bug OOB,APT --no-rag --strategy rag-icl");
+    CmdRun cot = hlsv("prompt " + kDesign + " --bug OOB,APT --no-rag --strategy icl-rag-cot");
+    CmdRun rag = hlsv("prompt " + kDesign + " --bug OOB,APT --no-rag --strategy rag-icl");
     ASSERT_EQ(cot.code, 0) << cot.err;
     ASSERT_EQ(rag.code, 0) << rag.err;
     EXPECT_NE(cot.out.find("=== system ==="), std::string::npos);
@@ -70,20 +69,20 @@ TEST(PromptCli, TextFormatAndStrategyOverride) {
 }
 
 TEST(PromptCli, BadInputIsAOneLineErrorWithExitTwo) {
-    Run unknown = hlsv("prompt " + kDesign + " --bug NOPE --no-rag");
+    CmdRun unknown = hlsv("prompt " + kDesign + " --bug NOPE --no-rag");
     EXPECT_EQ(unknown.code, 2);
     EXPECT_NE(unknown.err.find("unknown bug type 'NOPE'"), std::string::npos) << unknown.err;
-    Run missing = hlsv("prompt /nonexistent/design --bug OOB --no-rag");
+    CmdRun missing = hlsv("prompt /nonexistent/design --bug OOB --no-rag");
     EXPECT_EQ(missing.code, 2);
     EXPECT_NE(missing.err.find("/nonexistent/design"), std::string::npos) << missing.err;
-    Run no_cassette = hlsv("prompt " + kDesign + " --bug OOB --no-rag --send --backend replay");
+    CmdRun no_cassette = hlsv("prompt " + kDesign + " --bug OOB --no-rag --send --backend replay");
     EXPECT_EQ(no_cassette.code, 2);
     EXPECT_NE(no_cassette.err.find("--cassette"), std::string::npos) << no_cassette.err;
 }
 
 /// Writes a cassette answering the first request with `first` and its repair with `second`.
 fs::path cassette(const std::string& first, const std::string& second) {
-    Run printed = hlsv("prompt " + kDesign + " --bug OOB --no-rag --format json");
+    CmdRun printed = hlsv("prompt " + kDesign + " --bug OOB --no-rag --format json");
     std::vector<llm::Message> msgs;
     for (const auto& m : nlohmann::json::parse(printed.out)) {
         msgs.push_back({m["role"], m["content"]});
@@ -102,8 +101,8 @@ fs::path cassette(const std::string& first, const std::string& second) {
     };
     line(req, first);
     auto ex = extract_injection(first);
-    std::string reason = ex.ok() ? "entry 1 (OOB): Original Code not found in the design"
-                                 : ex.reason;
+    std::string reason =
+        ex.ok() ? "entry 1 (OOB): Original Code not found in the design" : ex.reason;
     req.messages = repair_messages(msgs, first, reason);
     line(req, second);
     return file;
@@ -114,8 +113,9 @@ const std::string kGood =
 
 TEST(PromptCli, SendRepairsAnUnusableReplyThroughTheCassette) {
     fs::path file = cassette("I would change the loop bound.", kGood);
-    Run r = hlsv("prompt " + kDesign + " --bug OOB --no-rag --send --backend replay --cassette " +
-                 file.string() + " --format json");
+    CmdRun r =
+        hlsv("prompt " + kDesign + " --bug OOB --no-rag --send --backend replay --cassette " +
+             file.string() + " --format json");
     ASSERT_EQ(r.code, 0) << r.err;
     Injection inj = parse_injection(r.out);
     EXPECT_EQ(inj.specs.at(0).faulty, "for (int i = 0; i <= N; i++) {");
@@ -124,8 +124,8 @@ TEST(PromptCli, SendRepairsAnUnusableReplyThroughTheCassette) {
 
 TEST(PromptCli, SendWithoutAUsableReplyIsAFinding) {
     fs::path file = cassette("no json here", "still no json");
-    Run r = hlsv("prompt " + kDesign + " --bug OOB --no-rag --send --backend replay --cassette " +
-                 file.string());
+    CmdRun r = hlsv("prompt " + kDesign +
+                    " --bug OOB --no-rag --send --backend replay --cassette " + file.string());
     EXPECT_EQ(r.code, 1) << r.err;
     EXPECT_NE(r.err.find("no usable injection after 2 round(s)"), std::string::npos) << r.err;
 }

@@ -1,7 +1,7 @@
 // Pulling the injection JSON out of a model's reply, and the repair round's messages.
-#include <gtest/gtest.h>
-
 #include "prompt/prompt.h"
+
+#include <gtest/gtest.h>
 
 namespace hlsv::prompt {
 namespace {
@@ -50,7 +50,8 @@ TEST(Extract, ReasonsForUnusableReplies) {
     EXPECT_FALSE(schema.ok());
     EXPECT_NE(schema.reason.find("schema"), std::string::npos) << schema.reason;
     EXPECT_FALSE(schema.json.empty());
-    auto types = extract_injection(R"({"Error Size": "one", "Error Specification": [{"Error Type": 3}]})");
+    auto types =
+        extract_injection(R"({"Error Size": "one", "Error Specification": [{"Error Type": 3}]})");
     EXPECT_FALSE(types.ok());
 }
 

@@ -1,7 +1,7 @@
 // Templates: section parsing, placeholders, one-pass rendering, clear errors.
-#include <gtest/gtest.h>
-
 #include "prompt/prompt.h"
+
+#include <gtest/gtest.h>
 
 namespace hlsv::prompt {
 namespace {
@@ -29,7 +29,8 @@ TEST(Template, RejectsMissingDuplicateAndStraySections) {
 }
 
 TEST(Template, RendersInOnePassSoValuesWithBracesStayLiteral) {
-    std::string out = render("A {{x}} B {{y}}", {{"x", "int a[2][2] = {{1, 2}, {3, 4}};"}, {"y", "{{x}}"}}, "t");
+    std::string out =
+        render("A {{x}} B {{y}}", {{"x", "int a[2][2] = {{1, 2}, {3, 4}};"}, {"y", "{{x}}"}}, "t");
     EXPECT_EQ(out, "A int a[2][2] = {{1, 2}, {3, 4}}; B {{x}}");
 }
 
@@ -49,8 +50,8 @@ TEST(Template, ShippedTemplatesUseTheDocumentedPlaceholders) {
     for (const char* name : {"inject_icl_rag_cot.txt", "inject_rag_icl.txt", "localize.txt"}) {
         Template t = load_template(fs::path(HLSV_PROMPTS_DIR) / name);
         auto ph = t.placeholders();
-        for (const char* needed : {"context", "examples", "design", "function", "reply_schema",
-                                   "bug_type"}) {
+        for (const char* needed :
+             {"context", "examples", "design", "function", "reply_schema", "bug_type"}) {
             EXPECT_NE(std::find(ph.begin(), ph.end(), needed), ph.end()) << name << " " << needed;
         }
     }

@@ -1,12 +1,11 @@
 // ELF64 reading for section digests: headers, section names, symtab and RELA entries only.
-#include "elf.h"
-
-#include <elf.h>
-
-#include <cstring>
-#include <vector>
+#include "elf_digest.h"
 
 #include "core/core.h"
+
+#include <cstring>
+#include <elf.h>
+#include <vector>
 
 namespace hlsv::csim {
 
@@ -58,7 +57,9 @@ std::string normalize(std::string s) {
     return s;
 }
 
-void put_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<char*>(&v), 8); }
+void put_u64(std::string& out, std::uint64_t v) {
+    out.append(reinterpret_cast<char*>(&v), 8);
+}
 
 } // namespace
 
@@ -82,7 +83,9 @@ SectionDigests section_digests(std::string_view object, std::string_view tag) {
     if (eh.e_shstrndx >= sh.size()) {
         throw InternalError("malformed object file: no section name table");
     }
-    auto sec_name = [&](std::size_t i) { return r.cstr(sh[eh.e_shstrndx].sh_offset + sh[i].sh_name); };
+    auto sec_name = [&](std::size_t i) {
+        return r.cstr(sh[eh.e_shstrndx].sh_offset + sh[i].sh_name);
+    };
 
     // The symbol table (relocatable objects have exactly one).
     std::vector<Elf64_Sym> syms;
@@ -122,7 +125,9 @@ SectionDigests section_digests(std::string_view object, std::string_view tag) {
                     return name + ":str:" + normalize(r.cstr(off)); // __FILE__ names a slot
                 }
                 std::size_t len = ts.sh_entsize ? ts.sh_entsize : 1;
-                return name + ":cst:" + std::string(r.bytes(off, std::min<std::size_t>(len, ts.sh_size - std::size_t(rel.r_addend))));
+                return name + ":cst:" +
+                       std::string(r.bytes(off, std::min<std::size_t>(
+                                                    len, ts.sh_size - std::size_t(rel.r_addend))));
             }
             return name + "+" + std::to_string(rel.r_addend);
         }
