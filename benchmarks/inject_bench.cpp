@@ -246,6 +246,11 @@ int main(int argc, char** argv) {
             dir = argv[i + 1];
     }
     set_verbosity(Verbosity::quiet);
+    // HLSV_BENCH_TYPES=USE,MLU restricts the validity runs to those types (while iterating).
+    std::string only = std::getenv("HLSV_BENCH_TYPES") ? std::getenv("HLSV_BENCH_TYPES") : "";
+    auto wanted = [&](const std::string& t) {
+        return only.empty() || ("," + only + ",").find("," + t + ",") != std::string::npos;
+    };
     std::vector<Design> designs;
     for (const auto& e : fs::directory_iterator(dir)) {
         if (!fs::exists(e.path() / "hlsv.json"))
@@ -299,7 +304,7 @@ int main(int argc, char** argv) {
             std::vector<Injection> batch;
             std::vector<std::string> types;
             for (const auto& t : inj::supported_types()) {
-                if (inj::is_pragma_type(t))
+                if (inj::is_pragma_type(t) || !wanted(t))
                     continue;
                 auto s = inj::sites_for(t, d.facts, SourceText(d.text));
                 for (int k = 0; k < per_type && k < static_cast<int>(s.size()); ++k) {
@@ -310,6 +315,8 @@ int main(int argc, char** argv) {
                     types.push_back(t);
                 }
             }
+            if (batch.empty())
+                continue;
             std::vector<inj::Validation> res;
             try {
                 res = inj::validate(d.spec, batch);

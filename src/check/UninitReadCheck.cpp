@@ -28,7 +28,7 @@ class FirstUse {
     TSNode where{};
 
     void visit(TSNode n) {
-        if (event != Event::none || ts_node_end_byte(n) <= from_) {
+        if (event != Event::none || ts_node_is_null(n) || ts_node_end_byte(n) <= from_) {
             return;
         }
         std::string_view t = node_type(n);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <mutex>
 
 namespace hlsv::check {
 namespace {
@@ -191,13 +192,7 @@ void Model::collect_symbols(TSNode root, std::string_view text, int depth, const
                         break;
                     }
                     seen.push_back(key);
-                    try {
-                        std::string header = read_file(c);
-                        Tree htree(header);
-                        collect_symbols(htree.root(), header, depth + 1, c.string(), include_dirs, seen);
-                    } catch (const Error&) {
-                        // An unreadable header only makes values unknown.
-                    }
+                    merge_header(c, key, depth, include_dirs, seen);
                     break;
                 }
             }
@@ -205,6 +200,68 @@ void Model::collect_symbols(TSNode root, std::string_view text, int depth, const
         }
         return true;
     });
+}
+
+namespace {
+
+// Symbols of a header, parsed once per process: checking a tree re-includes the same headers
+// from every file, and parsing them again would dominate the run time.
+struct HeaderSymbols {
+    fs::file_time_type mtime;
+    std::uintmax_t size = 0;
+    Symbols symbols;
+    std::map<std::string, std::string> typedefs;
+};
+
+std::mutex g_header_mutex;
+std::map<std::string, HeaderSymbols>& header_cache() {
+    static std::map<std::string, HeaderSymbols> cache;
+    return cache;
+}
+
+} // namespace
+
+void Model::merge_header(const fs::path& path, const std::string& key, int depth,
+                         const std::vector<std::string>& include_dirs, std::vector<std::string>& seen) {
+    std::error_code ec;
+    auto mtime = fs::last_write_time(path, ec);
+    auto size = fs::file_size(path, ec);
+    {
+        std::lock_guard<std::mutex> lock(g_header_mutex);
+        auto it = header_cache().find(key);
+        if (it != header_cache().end() && it->second.mtime == mtime && it->second.size == size) {
+            for (const auto& [k, v] : it->second.symbols) {
+                symbols.insert_or_assign(k, v);
+            }
+            for (const auto& [k, v] : it->second.typedefs) {
+                typedefs.insert_or_assign(k, v);
+            }
+            return;
+        }
+    }
+    Symbols saved_symbols = std::move(symbols);
+    auto saved_typedefs = std::move(typedefs);
+    symbols.clear();
+    typedefs.clear();
+    try {
+        std::string header = read_file(path);
+        Tree htree(header);
+        collect_symbols(htree.root(), header, depth + 1, path.string(), include_dirs, seen);
+    } catch (const Error&) {
+        // An unreadable header only makes values unknown.
+    }
+    {
+        std::lock_guard<std::mutex> lock(g_header_mutex);
+        header_cache()[key] = HeaderSymbols{mtime, size, symbols, typedefs};
+    }
+    for (auto& [k, v] : symbols) {
+        saved_symbols.insert_or_assign(k, std::move(v));
+    }
+    for (auto& [k, v] : typedefs) {
+        saved_typedefs.insert_or_assign(k, std::move(v));
+    }
+    symbols = std::move(saved_symbols);
+    typedefs = std::move(saved_typedefs);
 }
 
 std::optional<long long> Model::eval(TSNode n) const {
@@ -474,10 +531,17 @@ void Model::build(TSNode n, int function, std::optional<int> loop) {
             add_access(n, function, loop);
         }
     }
-    uint32_t count = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < count; ++i) {
-        build(ts_node_named_child(n, i), function, loop);
+    // A cursor: ts_node_named_child(i) rescans from the first child, quadratic on big files.
+    TSTreeCursor c = ts_tree_cursor_new(n);
+    if (ts_tree_cursor_goto_first_child(&c)) {
+        do {
+            TSNode child = ts_tree_cursor_current_node(&c);
+            if (ts_node_is_named(child)) {
+                build(child, function, loop);
+            }
+        } while (ts_tree_cursor_goto_next_sibling(&c));
     }
+    ts_tree_cursor_delete(&c);
 }
 
 void Model::add_function(TSNode n) {

@@ -150,6 +150,8 @@ class Model {
   private:
     void collect_symbols(TSNode root, std::string_view text, int depth, const std::string& file,
                          const std::vector<std::string>& include_dirs, std::vector<std::string>& seen);
+    void merge_header(const fs::path& path, const std::string& key, int depth,
+                      const std::vector<std::string>& include_dirs, std::vector<std::string>& seen);
     void build(TSNode n, int function, std::optional<int> loop);
     void add_function(TSNode n);
     void add_declaration(TSNode n, int function, bool is_param);

@@ -73,10 +73,16 @@ template <class Fn> void walk(TSNode n, Fn&& fn) {
     if (ts_node_is_null(n) || !fn(n)) {
         return;
     }
-    uint32_t count = ts_node_named_child_count(n);
-    for (uint32_t i = 0; i < count; ++i) {
-        walk(ts_node_named_child(n, i), fn);
+    TSTreeCursor c = ts_tree_cursor_new(n);
+    if (ts_tree_cursor_goto_first_child(&c)) {
+        do {
+            TSNode child = ts_tree_cursor_current_node(&c);
+            if (ts_node_is_named(child)) {
+                walk(child, fn);
+            }
+        } while (ts_tree_cursor_goto_next_sibling(&c));
     }
+    ts_tree_cursor_delete(&c);
 }
 
 } // namespace hlsv::check

@@ -301,6 +301,7 @@ std::string make_batch(const std::string& file_name, const std::vector<std::stri
     std::set<std::string> seen_includes;
     std::vector<std::string> bodies;
     std::vector<std::vector<std::string>> macros(versions.size());
+    std::string golden_defines; // the dispatchers' signatures may use them (array bounds)
     for (std::size_t v = 0; v < versions.size(); ++v) {
         std::string body;
         std::istringstream in(versions[v]);
@@ -320,6 +321,9 @@ std::string make_batch(const std::string& file_name, const std::vector<std::stri
                     auto ids = identifiers(directive.substr(6));
                     if (!ids.empty()) {
                         macros[v].push_back(ids[0]);
+                    }
+                    if (v == 0 && t.back() != '\\') {
+                        golden_defines += t + "\n";
                     }
                 }
             }
@@ -357,6 +361,7 @@ std::string make_batch(const std::string& file_name, const std::vector<std::stri
     // are the schema's, not a variant's, and are named so.
     out += "#line 1 \"hlsv_dispatch\"\n";
     out += "using namespace " + slot_namespace(0) + ";\n";
+    out += golden_defines;
     for (const auto& f : exports) {
         std::string args;
         for (const auto& p : f.param_names) {

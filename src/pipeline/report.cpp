@@ -1,12 +1,12 @@
 // hlsv report: one self-contained HTML file (no network, inline SVG charts drawn here) from a
 // dataset directory: validity per bug type and strategy, verdict reasons, composition per
 // suite, time per stage, evaluation results when present, and a browsable sample table.
+#include "internal.h"
+
 #include <algorithm>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
-
-#include "internal.h"
 
 namespace hlsv::pipeline {
 
@@ -19,11 +19,20 @@ std::string esc(std::string_view s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -141,8 +150,9 @@ std::string verdict_chart(const std::vector<json>& attempts, const std::string& 
     }
     std::vector<std::pair<std::string, std::vector<Segment>>> rows;
     for (const auto& [k, c] : counts) {
-        rows.push_back({k, {{"valid", c[0], k_valid}, {"silent", c[1], k_silent},
-                            {"invalid", c[2], k_invalid}}});
+        rows.push_back(
+            {k,
+             {{"valid", c[0], k_valid}, {"silent", c[1], k_silent}, {"invalid", c[2], k_invalid}}});
     }
     return stacked_bars(rows);
 }
@@ -153,9 +163,8 @@ std::string count_chart(const std::map<std::string, double>& counts, const std::
     for (const auto& [k, v] : counts) {
         rows.push_back({k, {{what, v, k_plain}}});
     }
-    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        return a.second[0].value > b.second[0].value;
-    });
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.second[0].value > b.second[0].value; });
     return stacked_bars(rows, unit);
 }
 
@@ -222,6 +231,8 @@ document.getElementById('filter').addEventListener('input', function (e) {
   });
   document.getElementById('shown').textContent = shown;
 });
+// Last statement on purpose: a script error above leaves it unset, which the browser test sees.
+document.body.setAttribute('data-ready', '1');
 )";
 
 std::string diff_html(const std::string& diff) {

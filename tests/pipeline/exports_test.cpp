@@ -2,10 +2,10 @@
 // then every export is checked against the others (samples.jsonl, the Chrysalis layout,
 // sft.jsonl / sft_validation.jsonl, attempts.jsonl and manifest.json). Also: a suite with broken
 // designs is skipped design by design, with reasons, and the rest still runs.
-#include <gtest/gtest.h>
-
 #include "core/core.h"
 #include "helpers.h"
+
+#include <gtest/gtest.h>
 
 namespace hlsv::pipeline::test {
 namespace {
@@ -17,17 +17,15 @@ class ExportsTest : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
         dir_ = new TempDir();
-        result_ = new Result(run_hlsv(generate_args(
-            {(fixtures() / "tiny").string(), bench_design("moving_average").string()},
-            *dir_ / "rag.db", out(), k_bugs)));
+        result_ = new Result(run_hlsv(
+            generate_args({(fixtures() / "tiny").string(), bench_design("moving_average").string()},
+                          *dir_ / "rag.db", out(), k_bugs)));
     }
     static void TearDownTestSuite() {
         delete result_;
         delete dir_;
     }
-    void SetUp() override {
-        ASSERT_EQ(result_->exit, 0) << result_->err;
-    }
+    void SetUp() override { ASSERT_EQ(result_->exit, 0) << result_->err; }
     static fs::path out() { return *dir_ / "dataset"; }
     static inline TempDir* dir_ = nullptr;
     static inline Result* result_ = nullptr;
@@ -38,9 +36,9 @@ TEST_F(ExportsTest, SamplesHaveTheRequiredKeys) {
     ASSERT_GE(samples.size(), 4u) << "too few valid samples to test anything";
     std::set<std::string> designs;
     for (const auto& s : samples) {
-        for (const char* k : {"id", "design", "suite", "bug_types", "golden_code", "buggy_code",
-                              "diff", "changed_lines", "verdict", "evidence", "backend",
-                              "strategy"}) {
+        for (const char* k :
+             {"id", "design", "suite", "bug_types", "golden_code", "buggy_code", "diff",
+              "changed_lines", "verdict", "evidence", "backend", "strategy"}) {
             EXPECT_TRUE(s.contains(k)) << "sample " << s.value("id", "?") << " lacks " << k;
         }
         EXPECT_EQ(s["verdict"], "valid");
@@ -179,8 +177,8 @@ TEST_F(ExportsTest, AttemptsCoverEveryVerdictAndEveryValidSample) {
 
 TEST(BrokenSuite, BrokenDesignsAreSkippedWithAReasonAndTheRestRuns) {
     TempDir dir;
-    auto r = run_hlsv(generate_args({(fixtures() / "broken").string()}, dir / "rag.db",
-                                    dir / "out", "OOB,ZERO,DFP"));
+    auto r = run_hlsv(generate_args({(fixtures() / "broken").string()}, dir / "rag.db", dir / "out",
+                                    "OOB,ZERO,DFP"));
     ASSERT_EQ(r.exit, 0) << r.err;
     json m = json::parse(slurp(dir / "out" / "manifest.json"));
     std::string skipped = m["skipped_designs"].dump();

@@ -1,18 +1,18 @@
 // Child processes, temp dirs, JSONL and store queries for the pipeline tests.
 #include "helpers.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <random>
-#include <thread>
-#include <chrono>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sstream>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace hlsv::pipeline::test {

@@ -1,11 +1,10 @@
 // Issue #7, `hlsv report`: the HTML is self-contained (nothing fetched from the network or from
 // other files), draws its charts as inline SVG and has one table row per sample; and a real
 // headless browser renders it with its script running to the end.
-#include <gtest/gtest.h>
-
-#include <regex>
-
 #include "helpers.h"
+
+#include <gtest/gtest.h>
+#include <regex>
 
 namespace hlsv::pipeline::test {
 namespace {

@@ -1,12 +1,11 @@
 // Issue #7, resumable runs: the same command twice does no new work and leaves the exports
 // byte-identical; a run killed with SIGKILL mid-way, then run again, ends with exactly the samples
 // of an uninterrupted run; Ctrl-C (SIGINT) stops after recording in-flight work.
-#include <signal.h>
+#include "helpers.h"
 
 #include <gtest/gtest.h>
 #include <regex>
-
-#include "helpers.h"
+#include <signal.h>
 
 namespace hlsv::pipeline::test {
 namespace {
@@ -36,8 +35,8 @@ long done_items(const fs::path& db) {
 
 TEST(Resume, SameCommandTwiceDoesNoNewWorkAndKeepsTheExportsByteIdentical) {
     TempDir dir;
-    auto args = generate_args({(fixtures() / "tiny").string()}, dir / "rag.db", dir / "out",
-                              k_bugs);
+    auto args =
+        generate_args({(fixtures() / "tiny").string()}, dir / "rag.db", dir / "out", k_bugs);
     auto first = run_hlsv(args);
     ASSERT_EQ(first.exit, 0) << first.err;
     auto [items1, done1] = items_line(first.out);

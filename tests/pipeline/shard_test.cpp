@@ -1,8 +1,8 @@
 // Issue #7, shards: --shard 0/2 and 1/2 into two stores split the work with no overlap, their
 // union is the unsharded run, and `hlsv merge` combines the stores' examples into one.
-#include <gtest/gtest.h>
-
 #include "helpers.h"
+
+#include <gtest/gtest.h>
 
 namespace hlsv::pipeline::test {
 namespace {
@@ -24,9 +24,11 @@ const char* k_generated = "SELECT hash FROM examples WHERE origin = 'generated'"
 
 TEST(Shards, UnionOfShardsEqualsTheUnshardedRunAndMergeCombinesTheStores) {
     TempDir dir;
-    auto s0 = run_hlsv(with_shard(generate_args(suites(), dir / "s0.db", dir / "s0", k_bugs), "0/2"));
+    auto s0 =
+        run_hlsv(with_shard(generate_args(suites(), dir / "s0.db", dir / "s0", k_bugs), "0/2"));
     ASSERT_EQ(s0.exit, 0) << s0.err;
-    auto s1 = run_hlsv(with_shard(generate_args(suites(), dir / "s1.db", dir / "s1", k_bugs), "1/2"));
+    auto s1 =
+        run_hlsv(with_shard(generate_args(suites(), dir / "s1.db", dir / "s1", k_bugs), "1/2"));
     ASSERT_EQ(s1.exit, 0) << s1.err;
     auto all = run_hlsv(generate_args(suites(), dir / "all.db", dir / "all", k_bugs));
     ASSERT_EQ(all.exit, 0) << all.err;
@@ -70,9 +72,8 @@ TEST(Shards, UnionOfShardsEqualsTheUnshardedRunAndMergeCombinesTheStores) {
 TEST(Shards, BadShardSpecIsAUsageError) {
     TempDir dir;
     for (const char* bad : {"2/2", "1", "a/b", "0/0"}) {
-        auto r = run_hlsv(with_shard(generate_args({(fixtures() / "tiny").string()}, dir / "x.db",
-                                                   dir / "x", k_bugs),
-                                     bad));
+        auto r = run_hlsv(with_shard(
+            generate_args({(fixtures() / "tiny").string()}, dir / "x.db", dir / "x", k_bugs), bad));
         EXPECT_EQ(r.exit, 2) << bad << ": " << r.err;
         EXPECT_NE(r.err.find("--shard"), std::string::npos) << r.err;
     }
