@@ -4,6 +4,8 @@
 //               (a hit is a finding of the injected type within +-1 line of a changed line)
 //   precision   findings per 1,000 lines on the golden designs
 //   speed       lines per CPU second over a whole tree, one core
+#include "check/check.h"
+
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -12,8 +14,6 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <tree_sitter/api.h>
-
-#include "check/check.h"
 #ifdef HLSV_HAVE_INJECT
 #include "inject/inject.h"
 #include "parse/parse.h"
@@ -62,7 +62,9 @@ Cmd run(const std::string& cmd) {
     return r;
 }
 
-bool have(const std::string& tool) { return run("command -v " + tool + " >/dev/null").status == 0; }
+bool have(const std::string& tool) {
+    return run("command -v " + tool + " >/dev/null").status == 0;
+}
 
 std::size_t count_lines(const std::string& s) {
     std::size_t n = 0;
@@ -90,12 +92,15 @@ std::string join_quoted(const std::vector<fs::path>& files) {
 }
 
 std::string cppcheck_cmd(const std::string& files) {
-    return "cppcheck --enable=all --quiet --suppress=missingIncludeSystem --suppress=missingInclude "
-           "--suppress=unusedFunction --template='{file}:{line}:{severity}:{id}:HIT' " + files;
+    return "cppcheck --enable=all --quiet --suppress=missingIncludeSystem "
+           "--suppress=missingInclude "
+           "--suppress=unusedFunction --template='{file}:{line}:{severity}:{id}:HIT' " +
+           files;
 }
 
 std::string tidy_cmd(const std::string& files, const fs::path& root) {
-    return "clang-tidy-14 --quiet" + files + " -- -std=c++17 -I'" + (root / "harness" / "include").string() + "'";
+    return "clang-tidy-14 --quiet" + files + " -- -std=c++17 -I'" +
+           (root / "harness" / "include").string() + "'";
 }
 
 } // namespace
@@ -113,9 +118,11 @@ int main() {
     check::Report golden = check::check_paths({designs}, opts);
     std::printf("== golden designs: %zu files, %zu lines\n", golden.files.size(), golden.lines);
     std::printf("  %-26s %8zu findings  %6.2f per 1,000 lines (target <= 1)\n", "hlsv check",
-                golden.findings.size(), 1000.0 * static_cast<double>(golden.findings.size()) / golden.lines);
+                golden.findings.size(),
+                1000.0 * static_cast<double>(golden.findings.size()) / golden.lines);
     for (const auto& f : golden.findings) {
-        std::printf("      %s:%d: [%s] %s\n", f.file.c_str(), f.line, f.rule.c_str(), f.message.c_str());
+        std::printf("      %s:%d: [%s] %s\n", f.file.c_str(), f.line, f.rule.c_str(),
+                    f.message.c_str());
     }
     std::string all_quoted = join_quoted(golden_files);
     double cpp_cpu = -1, tidy_cpu = -1;
@@ -160,30 +167,39 @@ int main() {
         TSParser* p = ts_parser_new();
         ts_parser_set_language(p, tree_sitter_cpp());
         for (const auto& t : texts) {
-            TSTree* tr = ts_parser_parse_string(p, nullptr, t.data(), static_cast<uint32_t>(t.size()));
+            TSTree* tr =
+                ts_parser_parse_string(p, nullptr, t.data(), static_cast<uint32_t>(t.size()));
             ts_tree_delete(tr);
         }
         ts_parser_delete(p);
     }
     double parse_cpu = (cpu_seconds() - t0) / reps;
+    // The first pass also parses every quoted header once (then cached per process).
     t0 = cpu_seconds();
+    double first_cpu = 0;
     std::size_t tree_findings = 0;
     for (int r = 0; r < reps; ++r) {
         tree_findings = 0;
         for (std::size_t i = 0; i < texts.size(); ++i) {
             tree_findings += check::check_source(tree_files[i].string(), texts[i], opts).size();
         }
+        if (r == 0) {
+            first_cpu = cpu_seconds() - t0;
+        }
     }
     double check_cpu = (cpu_seconds() - t0) / reps;
-    std::printf("\n== speed: %zu files, %zu lines, %.1f KiB (src/, tests/, harness/, designs), one core, CPU time\n",
+    std::printf("\n== speed: %zu files, %zu lines, %.1f KiB (src/, tests/, harness/, designs), one "
+                "core, CPU time\n",
                 tree_files.size(), tree_lines, static_cast<double>(tree_bytes) / 1024);
     std::printf("  %-26s %10.0f lines/s  (%.3f s; target >= 20,000)\n", "hlsv check (all rules)",
                 static_cast<double>(tree_lines) / check_cpu, check_cpu);
-    std::printf("  %-26s %10.0f lines/s  (%.3f s; the floor: parsing alone)\n", "tree-sitter parse only",
-                static_cast<double>(tree_lines) / parse_cpu, parse_cpu);
+    std::printf("  %-26s %10.0f lines/s  (%.3f s; first pass, headers parsed cold)\n",
+                "hlsv check (first pass)", static_cast<double>(tree_lines) / first_cpu, first_cpu);
+    std::printf("  %-26s %10.0f lines/s  (%.3f s; the floor: parsing alone)\n",
+                "tree-sitter parse only", static_cast<double>(tree_lines) / parse_cpu, parse_cpu);
     if (cpp_cpu > 0) {
-        std::printf("  %-26s %10.0f lines/s  (designs only, %.3f s child CPU)\n", "cppcheck --enable=all",
-                    static_cast<double>(golden.lines) / cpp_cpu, cpp_cpu);
+        std::printf("  %-26s %10.0f lines/s  (designs only, %.3f s child CPU)\n",
+                    "cppcheck --enable=all", static_cast<double>(golden.lines) / cpp_cpu, cpp_cpu);
     }
     if (tidy_cpu > 0) {
         std::printf("  %-26s %10.0f lines/s  (designs only, %.3f s child CPU)\n", "clang-tidy-14",
@@ -192,13 +208,15 @@ int main() {
 
     // ---- recall on injections -----------------------------------------------------------------
 #ifdef HLSV_HAVE_INJECT
-    const std::vector<std::string> types = {"APT", "FND", "DID", "DFP", "IDAP", "RAMB", "SMA", "AMS", "MLP", "ILNU"};
+    const std::vector<std::string> types = {"APT",  "FND", "DID", "DFP", "IDAP",
+                                            "RAMB", "SMA", "AMS", "MLP", "ILNU"};
     struct Score {
         int sites = 0, applied = 0, hits = 0, cppcheck_hits = 0, tidy_hits = 0, tool_samples = 0;
     };
     std::map<std::string, Score> score;
     std::vector<std::string> misses;
-    const int tool_cap = 3; // variants per type also given to cppcheck and clang-tidy (they are slow)
+    const int tool_cap =
+        3; // variants per type also given to cppcheck and clang-tidy (they are slow)
     bool cpp = have("cppcheck"), tidy = have("clang-tidy-14");
     fs::path tmp = fs::temp_directory_path() / ("hlsv_check_bench_" + std::to_string(getpid()));
     fs::create_directories(tmp);
@@ -257,20 +275,18 @@ int main() {
                     }
                     s.hits += hit;
                     if (!hit) {
-                        misses.push_back(t + " " + src_path.filename().string() + ":" + std::to_string(site.line) +
-                                         ": " + site.explanation);
+                        misses.push_back(t + " " + src_path.filename().string() + ":" +
+                                         std::to_string(site.line) + ": " + site.explanation);
                     }
                     if ((cpp || tidy) && s.tool_samples < tool_cap) {
                         ++s.tool_samples;
                         fs::path var = tmp / src_path.filename();
                         write_file_atomic(var, ar.buggy);
-                        for (const auto& h : d.sources) {
-                            (void)h;
-                        }
                         std::string inc = " -I'" + d.dir.string() + "'";
                         auto tool_hit = [&](const std::string& out) {
                             std::string name = var.filename().string() + ":";
-                            for (std::size_t p = out.find(name); p != std::string::npos; p = out.find(name, p + 1)) {
+                            for (std::size_t p = out.find(name); p != std::string::npos;
+                                 p = out.find(name, p + 1)) {
                                 int line = std::atoi(out.c_str() + p + name.size());
                                 if (near(line)) {
                                     return true;
@@ -279,10 +295,12 @@ int main() {
                             return false;
                         };
                         if (cpp) {
-                            s.cppcheck_hits += tool_hit(run(cppcheck_cmd(inc + " '" + var.string() + "'")).out);
+                            s.cppcheck_hits +=
+                                tool_hit(run(cppcheck_cmd(inc + " '" + var.string() + "'")).out);
                         }
                         if (tidy) {
-                            s.tidy_hits += tool_hit(run(tidy_cmd(" '" + var.string() + "'", root) + inc).out);
+                            s.tidy_hits +=
+                                tool_hit(run(tidy_cmd(" '" + var.string() + "'", root) + inc).out);
                         }
                     }
                 }
@@ -290,20 +308,21 @@ int main() {
         }
     }
     fs::remove_all(tmp);
-    std::printf("\n== recall on rule-engine injections (hit: finding of that type within +-1 line)\n");
-    std::printf("  %-5s %6s %8s %6s %8s   %-18s %-18s\n", "type", "sites", "applied", "hits", "recall",
-                "cppcheck (sample)", "clang-tidy (sample)");
+    std::printf(
+        "\n== recall on rule-engine injections (hit: finding of that type within +-1 line)\n");
+    std::printf("  %-5s %6s %8s %6s %8s   %-18s %-18s\n", "type", "sites", "applied", "hits",
+                "recall", "cppcheck (sample)", "clang-tidy (sample)");
     int total_applied = 0, total_hits = 0;
     for (const auto& t : types) {
         const Score& s = score[t];
         total_applied += s.applied;
         total_hits += s.hits;
-        std::printf("  %-5s %6d %8d %6d %7.1f%%   %3d/%-14d %3d/%-14d\n", t.c_str(), s.sites, s.applied, s.hits,
-                    s.applied ? 100.0 * s.hits / s.applied : 0.0, s.cppcheck_hits, s.tool_samples, s.tidy_hits,
-                    s.tool_samples);
+        std::printf("  %-5s %6d %8d %6d %7.1f%%   %3d/%-14d %3d/%-14d\n", t.c_str(), s.sites,
+                    s.applied, s.hits, s.applied ? 100.0 * s.hits / s.applied : 0.0,
+                    s.cppcheck_hits, s.tool_samples, s.tidy_hits, s.tool_samples);
     }
-    std::printf("  %-5s %6s %8d %6d %7.1f%%   (target >= 90%%)\n", "all", "", total_applied, total_hits,
-                total_applied ? 100.0 * total_hits / total_applied : 0.0);
+    std::printf("  %-5s %6s %8d %6d %7.1f%%   (target >= 90%%)\n", "all", "", total_applied,
+                total_hits, total_applied ? 100.0 * total_hits / total_applied : 0.0);
     if (!misses.empty()) {
         std::printf("  misses:\n");
         for (const auto& m : misses) {

@@ -25,7 +25,7 @@ using namespace hlsv;
 using namespace hlsv::csim;
 
 struct Clocks {
-    double wall, cpu;
+    double wall, cpu, self;
 };
 
 Clocks now() {
@@ -36,7 +36,7 @@ Clocks now() {
     double cpu = sec(self.ru_utime) + sec(self.ru_stime) + sec(kids.ru_utime) + sec(kids.ru_stime);
     double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-    return {wall, cpu};
+    return {wall, cpu, sec(self.ru_utime) + sec(self.ru_stime)};
 }
 
 // `count` variants that each change one integer literal of the top source (outside
@@ -177,6 +177,10 @@ int main(int argc, char** argv) {
             std::printf("%-14s %4zu | %9.2f %9.2f %8.2f | %9.2f %9.2f %8.2f | %7.1f %7.1f | %s\n",
                         name.c_str(), variants.size(), nw, nc, n / nw, hw, hc, n / hw, nw / hw,
                         nc / hc, verdicts.c_str());
+            if (std::getenv("HLSV_BENCH_VERBOSE")) {
+                std::printf("%-14s hlsv cpu: %.2f s in this process, %.2f s in children\n", "",
+                            c.self - b.self, hc - (c.self - b.self));
+            }
             std::fflush(stdout);
             tot_nw += nw, tot_nc += nc, tot_hw += hw, tot_hc += hc, tot_n += int(variants.size());
         }

@@ -285,6 +285,12 @@ int main(int argc, char** argv) {
             if (!s.empty())
                 by_type[t].push_back({&d, s});
         }
+        if (std::getenv("HLSV_BENCH_DUMP") && wanted(t)) { // every site, for rule work
+            for (const auto& [d, ss] : by_type[t])
+                for (const auto& st : ss)
+                    std::printf("  %s %s:%d\n    %s\n => %s\n", t.c_str(), d->spec.name.c_str(),
+                                st.line, st.original.c_str(), st.faulty.c_str());
+        }
         std::printf("%-6s %8d %8d %7.1f%% %8d\n", t.c_str(), sense, found,
                     sense ? 100.0 * found / sense : 0.0, total);
     }

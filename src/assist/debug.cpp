@@ -172,6 +172,13 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
         rep.notes.push_back("no testbench: static evidence only, no fix can be proven");
     }
 
+    if (rep.verdict_before == "compile_error" || rep.verdict_before == "error") {
+        // Nothing can run: candidates would all fail to build. Report what the checker sees.
+        rep.notes.push_back("the design does not build" +
+                            (rep.detail_before.empty() ? std::string() : ": " + rep.detail_before) +
+                            "; only static evidence is given");
+        failing = false;
+    }
     std::string file_name = target_file.filename().string();
     std::string text = read_file(target_file);
     SourceText src(text);
@@ -194,8 +201,10 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
         s.score += 0.5;
         s.evidence.push_back("named by --suspect");
     }
-    if (!failing && opts.suspect_lines.empty()) {
-        if (suspects.empty() && rep.has_testbench) {
+    // A passing design stops here; without a runnable testbench an LLM still gets to look.
+    bool ask_llm_anyway = opts.backend != "rules" && rep.verdict_before != "pass";
+    if (!failing && opts.suspect_lines.empty() && !ask_llm_anyway) {
+        if (suspects.empty() && rep.verdict_before == "pass") {
             rep.notes.push_back("the design passes its testbench and the checker finds nothing");
         }
         std::sort(suspects.begin(), suspects.end(), [](const auto& a, const auto& b) {
@@ -389,37 +398,24 @@ DebugReport debug(const DesignSpec& design, const DebugOptions& opts) {
         // No golden exists for a user's failing design: a candidate is proven when the design's
         // own self-checking testbench passes with it.
         oracle = [&design, &opts, target](const std::vector<std::string>& versions) {
-            // char, not bool: std::vector<bool> packs bits, and workers write neighbours.
-            std::vector<char> done(versions.size(), 0);
+            // One batch for all candidates: shared objects, mutant-schema units, parallel runs.
             csim::Options so;
             so.timeout_s = opts.timeout_s;
             csim::Simulator sim(so);
-            fs::path base = fs::temp_directory_path() / ("hlsv-debug-" + std::to_string(::getpid()));
-            std::atomic<std::size_t> next{0};
-            auto worker = [&] {
-                for (std::size_t i = next++; i < versions.size(); i = next++) {
-                    fs::path dir = base / std::to_string(i);
-                    try {
-                        DesignSpec copy = detail::materialize(design, dir, target.filename().string(), versions[i]);
-                        done[i] = sim.run_golden(copy).verdict == csim::Verdict::pass;
-                    } catch (const Error&) {
-                        done[i] = 0;
-                    }
-                    std::error_code ec;
-                    fs::remove_all(dir, ec);
+            std::vector<csim::Variant> vs;
+            for (const auto& text : versions) {
+                vs.push_back(csim::Variant{{{target.filename().string(), text}}});
+            }
+            std::vector<bool> ok(versions.size(), false);
+            try {
+                auto results = sim.run_standalone(design, vs);
+                for (std::size_t i = 0; i < results.size(); ++i) {
+                    ok[i] = results[i].verdict == csim::Verdict::pass;
                 }
-            };
-            std::vector<std::thread> pool;
-            unsigned n = std::max(1u, std::thread::hardware_concurrency());
-            for (unsigned j = 0; j < n; ++j) {
-                pool.emplace_back(worker);
+            } catch (const Error& e) {
+                log_warning(std::string("candidate fixes not simulated: ") + e.what());
             }
-            for (auto& t : pool) {
-                t.join();
-            }
-            std::error_code ec;
-            fs::remove_all(base, ec);
-            return std::vector<bool>(done.begin(), done.end());
+            return ok;
         };
     }
     return detail::debug_impl(design, opts, target, oracle);

@@ -6,7 +6,9 @@ namespace hlsv::check {
 
 const RuleInfo& ArrayScalarInterfaceCheck::info() const {
     static const RuleInfo r{
-        "hls-array-on-scalar-interface", "AMS", Severity::error,
+        "hls-array-on-scalar-interface",
+        "AMS",
+        Severity::error,
         "An array port (or a pointer indexed like one) is given a scalar interface mode.",
         "array port '{port}' has scalar interface mode={mode}",
         "Scalar modes (ap_none, ap_vld, ap_ack, ap_hs, ap_ovld, ap_stable) carry one value. Give "

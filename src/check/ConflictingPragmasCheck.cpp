@@ -6,7 +6,9 @@ namespace hlsv::check {
 
 const RuleInfo& ConflictingPragmasCheck::info() const {
     static const RuleInfo r{
-        "hls-conflicting-pragmas", std::nullopt, Severity::error,
+        "hls-conflicting-pragmas",
+        std::nullopt,
+        Severity::error,
         "Two pragmas on the same target contradict each other.",
         "{directive} pragma contradicts the one at line {line}",
         "Keep one pragma per target and aspect: one partition per array dimension, one data "
@@ -33,16 +35,17 @@ void ConflictingPragmasCheck::run(const Model& m, Sink& out) const {
                 continue;
             }
             const std::string& d = a.p.directive;
-            if ((d == "array_partition" || d == "array_reshape") && a.p.get("variable") == b.p.get("variable") &&
-                !a.p.has("off") && !b.p.has("off")) {
+            if ((d == "array_partition" || d == "array_reshape") &&
+                a.p.get("variable") == b.p.get("variable") && !a.p.has("off") && !b.p.has("off")) {
                 std::string da = a.p.get("dim").value_or("1");
                 std::string db = b.p.get("dim").value_or("1");
                 bool overlap = da == db || da == "0" || db == "0";
                 if (overlap && partition_key(a) != partition_key(b)) {
                     out.report(b.line, b.col,
-                               d + " of '" + a.p.get("variable").value_or("") + "' (" + partition_key(b) + ", dim=" + db +
-                                   ") contradicts the one at line " + std::to_string(a.line) + " (" +
-                                   partition_key(a) + ", dim=" + da + ")",
+                               d + " of '" + a.p.get("variable").value_or("") + "' (" +
+                                   partition_key(b) + ", dim=" + db +
+                                   ") contradicts the one at line " + std::to_string(a.line) +
+                                   " (" + partition_key(a) + ", dim=" + da + ")",
                                "APT");
                     break;
                 }
@@ -50,11 +53,13 @@ void ConflictingPragmasCheck::run(const Model& m, Sink& out) const {
             if (d == "interface" && a.p.get("port") == b.p.get("port")) {
                 std::string ma = interface_mode(a);
                 std::string mb = interface_mode(b);
-                if (ma != mb && ma != "s_axilite" && mb != "s_axilite" && ma.rfind("ap_ctrl", 0) != 0 &&
-                    mb.rfind("ap_ctrl", 0) != 0 && !ma.empty() && !mb.empty()) {
+                if (ma != mb && ma != "s_axilite" && mb != "s_axilite" &&
+                    ma.rfind("ap_ctrl", 0) != 0 && mb.rfind("ap_ctrl", 0) != 0 && !ma.empty() &&
+                    !mb.empty()) {
                     out.report(b.line, b.col,
-                               "interface mode=" + mb + " for port '" + b.p.get("port").value_or("") +
-                                   "' contradicts mode=" + ma + " at line " + std::to_string(a.line),
+                               "interface mode=" + mb + " for port '" +
+                                   b.p.get("port").value_or("") + "' contradicts mode=" + ma +
+                                   " at line " + std::to_string(a.line),
                                "IDAP");
                     break;
                 }
@@ -62,8 +67,9 @@ void ConflictingPragmasCheck::run(const Model& m, Sink& out) const {
             if (d == "pipeline" && a.loop == b.loop) {
                 if (a.p.get("ii") != b.p.get("ii") || a.p.has("off") != b.p.has("off")) {
                     out.report(b.line, b.col,
-                               "pipeline pragma contradicts the one at line " + std::to_string(a.line) +
-                                   " on the same " + (a.loop ? "loop" : "function"),
+                               "pipeline pragma contradicts the one at line " +
+                                   std::to_string(a.line) + " on the same " +
+                                   (a.loop ? "loop" : "function"),
                                std::nullopt);
                     break;
                 }

@@ -6,10 +6,14 @@ namespace hlsv::check {
 
 const RuleInfo& ConstantIndexOobCheck::info() const {
     static const RuleInfo r{
-        "hls-constant-index-out-of-bounds", "OOB", Severity::error,
-        "A constant index, or an index driven by a constant-bound loop, goes past an array dimension.",
+        "hls-constant-index-out-of-bounds",
+        "OOB",
+        Severity::error,
+        "A constant index, or an index driven by a constant-bound loop, goes past an array "
+        "dimension.",
         "index '{index}' of '{array}' reaches {value} but the dimension has {size} elements",
-        "Keep every index inside 0..size-1: check the loop bound (< versus <=), the start value and "
+        "Keep every index inside 0..size-1: check the loop bound (< versus <=), the start value "
+        "and "
         "any offset added to the loop counter. In hardware an out-of-bounds access reads or "
         "corrupts a neighbouring memory or wraps silently."};
     return r;
@@ -52,8 +56,8 @@ void ConstantIndexOobCheck::run(const Model& m, Sink& out) const {
                 long long vmin = std::min(first, last), vmax = std::max(first, last);
                 lo += c > 0 ? c * vmin : c * vmax;
                 hi += c > 0 ? c * vmax : c * vmin;
-                why += (why.empty() ? "" : ", ") + std::string("loop ") + loop->describe() + " runs " + var + " = " +
-                       std::to_string(first) + ".." + std::to_string(last);
+                why += (why.empty() ? "" : ", ") + std::string("loop ") + loop->describe() +
+                       " runs " + var + " = " + std::to_string(first) + ".." + std::to_string(last);
                 if (ts_node_is_null(outermost_body) || contains(loop->body, outermost_body)) {
                     outermost_body = loop->body;
                 }
@@ -76,9 +80,10 @@ void ConstantIndexOobCheck::run(const Model& m, Sink& out) const {
             if (hi >= size || lo < 0) {
                 long long bad = hi >= size ? hi : lo;
                 out.report(a.line, a.col,
-                           "index '" + std::string(m.text(a.indices[k])) + "' of '" + decl.name + "' reaches " +
-                               std::to_string(bad) + " but dimension " + std::to_string(k + 1) + " has " +
-                               std::to_string(size) + " elements (0.." + std::to_string(size - 1) + ")" +
+                           "index '" + std::string(m.text(a.indices[k])) + "' of '" + decl.name +
+                               "' reaches " + std::to_string(bad) + " but dimension " +
+                               std::to_string(k + 1) + " has " + std::to_string(size) +
+                               " elements (0.." + std::to_string(size - 1) + ")" +
                                (why.empty() ? "" : ": " + why));
                 break;
             }

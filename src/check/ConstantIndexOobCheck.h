@@ -1,5 +1,6 @@
-// ConstantIndexOobCheck: Flags constant indexes and constant-bound loop indexes past an array dimension (OOB).
-// Docs: docs/checks/<id>.md (generated from the registry by `hlsv check --list-rules`).
+// ConstantIndexOobCheck: Flags constant indexes and constant-bound loop indexes past an array
+// dimension (OOB). Docs: docs/checks/<id>.md (generated from the registry by `hlsv check
+// --list-rules`).
 #pragma once
 
 #include "rule.h"

@@ -6,10 +6,14 @@ namespace hlsv::check {
 
 const RuleInfo& FactorDivisibilityCheck::info() const {
     static const RuleInfo r{
-        "hls-factor-divisibility", "FND", Severity::warning,
-        "A partition factor does not divide the array dimension, or an unroll factor does not divide the trip count.",
+        "hls-factor-divisibility",
+        "FND",
+        Severity::warning,
+        "A partition factor does not divide the array dimension, or an unroll factor does not "
+        "divide the trip count.",
         "factor={factor} does not divide {what} {size}",
-        "Pick a factor that divides the dimension (partition) or the trip count (unroll); otherwise "
+        "Pick a factor that divides the dimension (partition) or the trip count (unroll); "
+        "otherwise "
         "the banks are uneven or the unrolled loop needs an exit check on every copy."};
     return r;
 }
@@ -43,8 +47,9 @@ void FactorDivisibilityCheck::run(const Model& m, Sink& out) const {
                 long long size = *dd.dims[k - 1];
                 if (size % *f != 0) {
                     out.report(p.line, p.col,
-                               d + " factor=" + std::to_string(*f) + " does not divide dimension " + std::to_string(k) +
-                                   " of '" + dd.name + "' (size " + std::to_string(size) + "): the banks are uneven");
+                               d + " factor=" + std::to_string(*f) + " does not divide dimension " +
+                                   std::to_string(k) + " of '" + dd.name + "' (size " +
+                                   std::to_string(size) + "): the banks are uneven");
                     break;
                 }
             }
@@ -52,8 +57,9 @@ void FactorDivisibilityCheck::run(const Model& m, Sink& out) const {
             const LoopInfo& l = m.loops[*p.loop];
             if (l.trip && *l.trip % *f != 0) {
                 out.report(p.line, p.col,
-                           "unroll factor=" + std::to_string(*f) + " does not divide the trip count " +
-                               std::to_string(*l.trip) + " of loop " + l.describe() +
+                           "unroll factor=" + std::to_string(*f) +
+                               " does not divide the trip count " + std::to_string(*l.trip) +
+                               " of loop " + l.describe() +
                                ": every unrolled copy needs an exit check");
             }
         }

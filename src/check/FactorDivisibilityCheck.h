@@ -1,5 +1,6 @@
-// FactorDivisibilityCheck: Flags partition and unroll factors that do not divide the dimension or trip count (FND).
-// Docs: docs/checks/<id>.md (generated from the registry by `hlsv check --list-rules`).
+// FactorDivisibilityCheck: Flags partition and unroll factors that do not divide the dimension or
+// trip count (FND). Docs: docs/checks/<id>.md (generated from the registry by `hlsv check
+// --list-rules`).
 #pragma once
 
 #include "rule.h"

@@ -1,18 +1,20 @@
 #include "InfiniteLoopCheck.h"
 
-#include <set>
-
 #include "util.h"
+
+#include <set>
 
 namespace hlsv::check {
 
 const RuleInfo& InfiniteLoopCheck::info() const {
-    static const RuleInfo r{
-        "hls-infinite-loop", "INF", Severity::error,
-        "A loop's exit condition can never become false.",
-        "loop {loop} never exits: {why}",
-        "Make the loop update what its condition tests (the right counter, in the right direction), "
-        "and give the counter a type wide enough to reach the bound."};
+    static const RuleInfo r{"hls-infinite-loop",
+                            "INF",
+                            Severity::error,
+                            "A loop's exit condition can never become false.",
+                            "loop {loop} never exits: {why}",
+                            "Make the loop update what its condition tests (the right counter, in "
+                            "the right direction), "
+                            "and give the counter a type wide enough to reach the bound."};
     return r;
 }
 
@@ -25,7 +27,8 @@ bool has_exit(TSNode body, const Model& m) {
             return false;
         }
         std::string_view t = node_type(n);
-        if (t == "break_statement" || t == "return_statement" || t == "goto_statement" || t == "throw_expression") {
+        if (t == "break_statement" || t == "return_statement" || t == "goto_statement" ||
+            t == "throw_expression") {
             found = true;
         } else if (t == "call_expression") {
             std::string_view fn = m.text(field(n, "function"));
@@ -42,7 +45,8 @@ std::set<std::string> modified_in(const Model& m, TSNode n) {
     std::set<std::string> out;
     auto base_name = [&](TSNode e) -> std::string {
         e = unwrap(e);
-        while (is(e, "subscript_expression") || is(e, "field_expression") || is(e, "pointer_expression")) {
+        while (is(e, "subscript_expression") || is(e, "field_expression") ||
+               is(e, "pointer_expression")) {
             e = unwrap(is(e, "pointer_expression") ? field(e, "argument") : field(e, "argument"));
         }
         return is(e, "identifier") ? std::string(m.text(e)) : std::string();
@@ -91,12 +95,14 @@ void InfiniteLoopCheck::run(const Model& m, Sink& out) const {
                 long long max = t->second ? (1LL << (t->first - 1)) - 1 : (1LL << t->first) - 1;
                 long long min = t->second ? -(1LL << (t->first - 1)) : 0;
                 std::string why;
-                if (*l.step > 0 && ((l.cond_op == "<" && *l.bound > max) || (l.cond_op == "<=" && *l.bound >= max))) {
-                    why = "'" + l.iv + "' is " + l.iv_type + " (at most " + std::to_string(max) + "), so '" +
-                          std::string(m.text(cond)) + "' is always true";
-                } else if (*l.step < 0 && ((l.cond_op == ">=" && *l.bound <= min) || (l.cond_op == ">" && *l.bound < min))) {
-                    why = "'" + l.iv + "' is " + l.iv_type + " (at least " + std::to_string(min) + "), so '" +
-                          std::string(m.text(cond)) + "' is always true";
+                if (*l.step > 0 && ((l.cond_op == "<" && *l.bound > max) ||
+                                    (l.cond_op == "<=" && *l.bound >= max))) {
+                    why = "'" + l.iv + "' is " + l.iv_type + " (at most " + std::to_string(max) +
+                          "), so '" + std::string(m.text(cond)) + "' is always true";
+                } else if (*l.step < 0 && ((l.cond_op == ">=" && *l.bound <= min) ||
+                                           (l.cond_op == ">" && *l.bound < min))) {
+                    why = "'" + l.iv + "' is " + l.iv_type + " (at least " + std::to_string(min) +
+                          "), so '" + std::string(m.text(cond)) + "' is always true";
                 }
                 if (!why.empty()) {
                     out.report(l.line, l.col, "loop " + l.describe() + " never exits: " + why);
@@ -106,31 +112,44 @@ void InfiniteLoopCheck::run(const Model& m, Sink& out) const {
         }
         // (2) The counter moves away from the bound.
         if (!l.iv.empty() && l.init && l.bound && l.step && !l.trip) {
-            bool holds = (l.cond_op == "<" && *l.init < *l.bound) || (l.cond_op == "<=" && *l.init <= *l.bound) ||
-                         (l.cond_op == ">" && *l.init > *l.bound) || (l.cond_op == ">=" && *l.init >= *l.bound) ||
+            bool holds = (l.cond_op == "<" && *l.init < *l.bound) ||
+                         (l.cond_op == "<=" && *l.init <= *l.bound) ||
+                         (l.cond_op == ">" && *l.init > *l.bound) ||
+                         (l.cond_op == ">=" && *l.init >= *l.bound) ||
                          (l.cond_op == "!=" && *l.init != *l.bound);
             bool away = ((l.cond_op == "<" || l.cond_op == "<=") && *l.step < 0) ||
-                        ((l.cond_op == ">" || l.cond_op == ">=") && *l.step > 0) || (l.cond_op == "!=");
+                        ((l.cond_op == ">" || l.cond_op == ">=") && *l.step > 0) ||
+                        (l.cond_op == "!=");
             if (holds && away && modified_in(m, l.body).count(l.iv) == 0) {
                 out.report(l.line, l.col,
-                           "loop " + l.describe() + " never exits: '" + l.iv + "' starts at " + std::to_string(*l.init) +
-                               " and moves by " + std::to_string(*l.step) + ", away from (or past) the bound in '" +
+                           "loop " + l.describe() + " never exits: '" + l.iv + "' starts at " +
+                               std::to_string(*l.init) + " and moves by " +
+                               std::to_string(*l.step) + ", away from (or past) the bound in '" +
                                std::string(m.text(cond)) + "'");
                 continue;
             }
         }
         // (3) Nothing the condition reads changes in the loop.
         std::string why;
+        bool calls = false;
+        walk(l.body, [&](TSNode n) {
+            calls = calls || is(n, "call_expression");
+            return !calls;
+        });
+        if ((ts_node_is_null(cond) || m.eval(cond)) && calls) {
+            continue; // a call may exit, throw or longjmp: not provable
+        }
         if (ts_node_is_null(cond)) {
             why = l.kind == "for" ? "it has no condition and no break/return" : "";
         } else if (auto v = m.eval(cond); v && *v != 0) {
-            why = "its condition '" + std::string(m.text(cond)) + "' is a non-zero constant and the body has no break/return";
+            why = "its condition '" + std::string(m.text(cond)) +
+                  "' is a non-zero constant and the body has no break/return";
         } else if (!v) {
             std::set<std::string> names;
             bool opaque = false;
             walk(cond, [&](TSNode e) {
-                if (is(e, "call_expression") || is(e, "field_expression") || is(e, "pointer_expression") ||
-                    is(e, "subscript_expression")) {
+                if (is(e, "call_expression") || is(e, "field_expression") ||
+                    is(e, "pointer_expression") || is(e, "subscript_expression")) {
                     opaque = true; // reads memory or calls: we cannot see what changes it
                     return false;
                 }
@@ -150,9 +169,9 @@ void InfiniteLoopCheck::run(const Model& m, Sink& out) const {
                     continue; // a named constant
                 }
                 int d = m.find_decl(nm, l.function);
-                if (d < 0 || m.decls[d].is_global || m.decls[d].is_static || m.decls[d].is_pointer ||
-                    m.decls[d].is_reference || m.decls[d].type.find("volatile") != std::string::npos ||
-                    changed.count(nm)) {
+                if (d < 0 || m.decls[d].is_global || m.decls[d].is_static ||
+                    m.decls[d].is_pointer || m.decls[d].is_reference ||
+                    m.decls[d].type.find("volatile") != std::string::npos || changed.count(nm)) {
                     all_local = false;
                     break;
                 }
@@ -161,7 +180,8 @@ void InfiniteLoopCheck::run(const Model& m, Sink& out) const {
             if (!all_local || list.empty()) {
                 continue;
             }
-            why = "nothing in it changes " + list + ", which its condition '" + std::string(m.text(cond)) + "' tests";
+            why = "nothing in it changes " + list + ", which its condition '" +
+                  std::string(m.text(cond)) + "' tests";
         }
         if (!why.empty()) {
             out.report(l.line, l.col, "loop " + l.describe() + " never exits: " + why);

@@ -6,8 +6,11 @@ namespace hlsv::check {
 
 const RuleInfo& InterfaceAccessCheck::info() const {
     static const RuleInfo r{
-        "hls-interface-access-pattern", "IDAP", Severity::error,
-        "A FIFO-style port (ap_fifo, axis) is accessed out of order, more than once, or in both directions.",
+        "hls-interface-access-pattern",
+        "IDAP",
+        Severity::error,
+        "A FIFO-style port (ap_fifo, axis) is accessed out of order, more than once, or in both "
+        "directions.",
         "{mode} port '{port}' is accessed {how}",
         "ap_fifo and axis ports deliver each element once, in index order, in one direction. Read "
         "the port once into a local buffer and index that, or use m_axi/bram for random access."};
@@ -47,7 +50,8 @@ std::string non_sequential(const Model& m, const Access& a) {
             if (loop.trip && *loop.trip > 1) {
                 return "again on every iteration of loop " + loop.describe() + " (index '" +
                        std::string(m.text(a.indices[0])) + "' at line " + std::to_string(a.line) +
-                       " does not use '" + (loop.iv.empty() ? std::string("its counter") : loop.iv) + "')";
+                       " does not use '" +
+                       (loop.iv.empty() ? std::string("its counter") : loop.iv) + "')";
             }
             continue;
         }
@@ -116,7 +120,8 @@ void InterfaceAccessCheck::run(const Model& m, Sink& out) const {
             }
             if (unconditional >= 2) {
                 how = "at " + std::to_string(group->size()) + " places (lines " +
-                      std::to_string(group->front()->line) + " and " + std::to_string((*group)[1]->line) +
+                      std::to_string(group->front()->line) + " and " +
+                      std::to_string((*group)[1]->line) +
                       "), but each element can be taken from a FIFO only once";
             }
         }

@@ -6,7 +6,9 @@ namespace hlsv::check {
 
 const RuleInfo& InterfacePortCheck::info() const {
     static const RuleInfo r{
-        "hls-interface-port", "IDAP", Severity::error,
+        "hls-interface-port",
+        "IDAP",
+        Severity::error,
         "An interface pragma names a port that is not a parameter of its function.",
         "interface port '{port}' is not a parameter of '{function}'",
         "Interface pragmas apply to the top function's parameters (or port=return). For an "
@@ -24,7 +26,9 @@ void InterfacePortCheck::run(const Model& m, Sink& out) const {
         auto port = p.p.get("port");
         const std::string& fname = m.functions[p.function].name;
         if (!port || port->empty()) {
-            out.report(p.line, p.col, "interface pragma in '" + fname + "' has no port= option, so it governs nothing");
+            out.report(p.line, p.col,
+                       "interface pragma in '" + fname +
+                           "' has no port= option, so it governs nothing");
             continue;
         }
         if (*port == "return") {
@@ -37,21 +41,23 @@ void InterfacePortCheck::run(const Model& m, Sink& out) const {
         std::string mode = interface_mode(p);
         if (d < 0) {
             out.report(p.line, p.col,
-                       "interface port '" + *port + "' names nothing in '" + fname + "' (not a parameter)");
+                       "interface port '" + *port + "' names nothing in '" + fname +
+                           "' (not a parameter)");
             continue;
         }
         const Decl& decl = m.decls[d];
         std::string type = "IDAP";
         if ((decl.is_array() || decl.is_stream()) && is_scalar_mode(mode)) {
             type = "AMS";
-        } else if (!decl.is_array() && !decl.is_stream() && !decl.is_pointer && is_memory_mode(mode)) {
+        } else if (!decl.is_array() && !decl.is_stream() && !decl.is_pointer &&
+                   is_memory_mode(mode)) {
             type = "SMA";
         }
         out.report(p.line, p.col,
-                   "interface port '" + *port + "' is not a parameter of '" + fname + "': it is the " +
-                       describe_decl(decl) + " declared at line " + std::to_string(decl.line) +
-                       ", so mode=" + (mode.empty() ? "?" : mode) + " has no port to shape (closest catalog type: " +
-                       type + ")",
+                   "interface port '" + *port + "' is not a parameter of '" + fname +
+                       "': it is the " + describe_decl(decl) + " declared at line " +
+                       std::to_string(decl.line) + ", so mode=" + (mode.empty() ? "?" : mode) +
+                       " has no port to shape (closest catalog type: " + type + ")",
                    type);
     }
 }

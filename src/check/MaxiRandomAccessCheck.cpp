@@ -6,11 +6,15 @@ namespace hlsv::check {
 
 const RuleInfo& MaxiRandomAccessCheck::info() const {
     static const RuleInfo r{
-        "hls-maxi-random-access", "RAMB", Severity::warning,
-        "An m_axi port is indexed with a data-dependent or computed address inside a pipelined loop.",
+        "hls-maxi-random-access",
+        "RAMB",
+        Severity::warning,
+        "An m_axi port is indexed with a data-dependent or computed address inside a pipelined "
+        "loop.",
         "m_axi port '{port}' is accessed at a data-dependent address inside pipelined {region}",
         "AXI bursts need addresses that advance with the loop counter. Copy the needed range into "
-        "a local buffer first (a burst), index the buffer randomly, and write back in order; or use "
+        "a local buffer first (a burst), index the buffer randomly, and write back in order; or "
+        "use "
         "a bram/ap_memory interface for random access."};
     return r;
 }
@@ -71,19 +75,23 @@ void MaxiRandomAccessCheck::run(const Model& m, Sink& out) const {
                 // Outside a pipeline only an address loaded from data is surely random.
                 if (indirect) {
                     out.report(p.line, p.col,
-                               "m_axi port '" + decl.name + "' is read at data-dependent addresses (index '" +
-                                   std::string(m.text(a->indices[0])) + "' at line " + std::to_string(a->line) +
+                               "m_axi port '" + decl.name +
+                                   "' is read at data-dependent addresses (index '" +
+                                   std::string(m.text(a->indices[0])) + "' at line " +
+                                   std::to_string(a->line) +
                                    "), so every access is a separate AXI transaction");
                     break;
                 }
                 continue;
             }
-            std::string where = region ? "loop " + m.loops[*region].describe() : "function '" + m.functions[a->function].name + "'";
+            std::string where = region ? "loop " + m.loops[*region].describe()
+                                       : "function '" + m.functions[a->function].name + "'";
             std::string idx(m.text(a->indices[0]));
             std::string why;
             auto aff = m.affine(a->indices[0]);
             if (!aff) {
-                why = indirect ? "the index '" + idx + "' is loaded from data" : "the index '" + idx + "' is not linear in the loop counters";
+                why = indirect ? "the index '" + idx + "' is loaded from data"
+                               : "the index '" + idx + "' is not linear in the loop counters";
             } else if (region) {
                 for (const auto& [var, c] : aff->coeff) {
                     bool is_iv = false;
@@ -101,8 +109,10 @@ void MaxiRandomAccessCheck::run(const Model& m, Sink& out) const {
             }
             // Reported at the interface pragma: the mode is what contradicts the access.
             out.report(p.line, p.col,
-                       "m_axi port '" + decl.name + "' is accessed at a random address inside pipelined " + where +
-                           " (line " + std::to_string(a->line) + "): " + why + ", so no burst can be formed");
+                       "m_axi port '" + decl.name +
+                           "' is accessed at a random address inside pipelined " + where +
+                           " (line " + std::to_string(a->line) + "): " + why +
+                           ", so no burst can be formed");
             break;
         }
     }

@@ -6,7 +6,9 @@ namespace hlsv::check {
 
 const RuleInfo& NestedPipelineCheck::info() const {
     static const RuleInfo r{
-        "hls-nested-pipeline", "MLP", Severity::error,
+        "hls-nested-pipeline",
+        "MLP",
+        Severity::error,
         "A loop is pipelined inside a loop or function that is itself pipelined.",
         "pipeline of loop {inner} is nested in pipelined {outer}",
         "Pipelining a loop fully unrolls every loop inside it, so an inner pipeline pragma cannot "
@@ -48,8 +50,8 @@ void NestedPipelineCheck::run(const Model& m, Sink& out) const {
             const PragmaInfo& p = m.pragmas[id];
             if (p.p.directive == "pipeline" && !p.p.has("off")) {
                 out.report(p.line, p.col,
-                           "pipeline of loop " + loop.describe() + " is nested in pipelined " + outer +
-                               " (pipeline pragma at line " + std::to_string(outer_line) +
+                           "pipeline of loop " + loop.describe() + " is nested in pipelined " +
+                               outer + " (pipeline pragma at line " + std::to_string(outer_line) +
                                "), which fully unrolls it: pipeline only one level");
                 // The other end: either pragma may be the mistake.
                 if (outer_line > 0) {

@@ -1,20 +1,24 @@
 #include "PartitionAccessCheck.h"
 
+#include "util.h"
+
 #include <map>
 #include <set>
-
-#include "util.h"
 
 namespace hlsv::check {
 
 const RuleInfo& PartitionAccessCheck::info() const {
     static const RuleInfo r{
-        "hls-partition-access-pattern", "APT", Severity::warning,
-        "An array_partition type puts the elements an unrolled or pipelined loop accesses in parallel into the same bank.",
+        "hls-partition-access-pattern",
+        "APT",
+        Severity::warning,
+        "An array_partition type puts the elements an unrolled or pipelined loop accesses in "
+        "parallel into the same bank.",
         "type={type} puts the elements {loop} accesses in parallel into {banks} of {factor} banks",
         "cyclic partitioning spreads consecutive elements over the banks (for loops unrolled over "
         "a[i]); block partitioning keeps runs of consecutive elements together (for loops unrolled "
-        "over a[k*size + i] with k unrolled). Pick the type that gives each parallel access its own bank."};
+        "over a[k*size + i] with k unrolled). Pick the type that gives each parallel access its "
+        "own bank."};
     return r;
 }
 
@@ -30,14 +34,16 @@ struct Group {
 
 void PartitionAccessCheck::run(const Model& m, Sink& out) const {
     for (const auto& p : m.pragmas) {
-        if ((p.p.directive != "array_partition" && p.p.directive != "array_reshape") || p.p.has("off")) {
+        if ((p.p.directive != "array_partition" && p.p.directive != "array_reshape") ||
+            p.p.has("off")) {
             continue;
         }
         std::string type = p.p.get("type").value_or("complete");
         auto factor = m.eval(p.p.get("factor").value_or(""));
         auto dim = m.eval(p.p.get("dim").value_or("1"));
         int d = pragma_target(m, p, "variable");
-        if ((type != "cyclic" && type != "block") || !factor || *factor < 2 || !dim || *dim < 1 || d < 0) {
+        if ((type != "cyclic" && type != "block") || !factor || *factor < 2 || !dim || *dim < 1 ||
+            d < 0) {
             continue;
         }
         const Decl& decl = m.decls[d];
@@ -87,7 +93,8 @@ void PartitionAccessCheck::run(const Model& m, Sink& out) const {
             if (!ok || (par.empty() && !in_pipeline)) {
                 continue;
             }
-            std::string where = par.empty() ? root : "unrolled loop " + par.front().first->describe();
+            std::string where =
+                par.empty() ? root : "unrolled loop " + par.front().first->describe();
             // Enumerate the parallel iterations; every other variable takes its loop's first value.
             std::map<std::string, long long> fixed;
             for (int l : loop_chain(m, a->loop)) {
@@ -137,11 +144,13 @@ void PartitionAccessCheck::run(const Model& m, Sink& out) const {
             std::size_t want = std::min<std::size_t>(g.values.size(), static_cast<std::size_t>(F));
             if (mine < other && mine < want) {
                 out.report(p.line, p.col,
-                           p.p.directive + " type=" + type + " factor=" + std::to_string(F) + " on '" + decl.name +
-                               "' puts the " + std::to_string(g.values.size()) + " elements that " + g.where +
+                           p.p.directive + " type=" + type + " factor=" + std::to_string(F) +
+                               " on '" + decl.name + "' puts the " +
+                               std::to_string(g.values.size()) + " elements that " + g.where +
                                " (line " + std::to_string(g.line) + ") accesses in parallel into " +
-                               std::to_string(mine) + " of " + std::to_string(F) + " banks; type=" +
-                               (type == "cyclic" ? "block" : "cyclic") + " would use " + std::to_string(other));
+                               std::to_string(mine) + " of " + std::to_string(F) +
+                               " banks; type=" + (type == "cyclic" ? "block" : "cyclic") +
+                               " would use " + std::to_string(other));
                 break;
             }
         }

@@ -6,7 +6,9 @@ namespace hlsv::check {
 
 const RuleInfo& PartitionDimCheck::info() const {
     static const RuleInfo r{
-        "hls-partition-dim", "DID", Severity::error,
+        "hls-partition-dim",
+        "DID",
+        Severity::error,
         "An array_partition/array_reshape dim is outside 0..rank of the array.",
         "dim={dim} is outside 0..{rank} for array '{variable}'",
         "dim=1 is the first (outermost) dimension, dim=N the last, dim=0 all dimensions. Use a "
@@ -39,9 +41,10 @@ void PartitionDimCheck::run(const Model& m, Sink& out) const {
         }
         if (*dim < 0 || *dim > rank) {
             out.report(p.line, p.col,
-                       "dim=" + std::to_string(*dim) + " is outside 0.." + std::to_string(rank) + " for array '" +
-                           decl.name + "', which has " + std::to_string(rank) + " dimension" +
-                           (rank == 1 ? "" : "s") + " (declared at line " + std::to_string(decl.line) + ")");
+                       "dim=" + std::to_string(*dim) + " is outside 0.." + std::to_string(rank) +
+                           " for array '" + decl.name + "', which has " + std::to_string(rank) +
+                           " dimension" + (rank == 1 ? "" : "s") + " (declared at line " +
+                           std::to_string(decl.line) + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
-// PartitionFactorCheck: Flags factor= on complete partitions, and cyclic/block partitions without a valid factor.
-// Docs: docs/checks/<id>.md (generated from the registry by `hlsv check --list-rules`).
+// PartitionFactorCheck: Flags factor= on complete partitions, and cyclic/block partitions without a
+// valid factor. Docs: docs/checks/<id>.md (generated from the registry by `hlsv check
+// --list-rules`).
 #pragma once
 
 #include "rule.h"

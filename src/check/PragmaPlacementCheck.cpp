@@ -1,15 +1,18 @@
 #include "PragmaPlacementCheck.h"
 
-#include <algorithm>
-
 #include "util.h"
+
+#include <algorithm>
 
 namespace hlsv::check {
 
 const RuleInfo& PragmaPlacementCheck::info() const {
     static const RuleInfo r{
-        "hls-pragma-placement", std::nullopt, Severity::error,
-        "A loop or function pragma is placed where there is no loop or function body for it to govern.",
+        "hls-pragma-placement",
+        std::nullopt,
+        Severity::error,
+        "A loop or function pragma is placed where there is no loop or function body for it to "
+        "govern.",
         "{directive} pragma at {where} governs no {what}",
         "Loop pragmas (unroll, loop_tripcount, loop_flatten) go at the top of the loop body they "
         "govern; pipeline goes in a loop body or function body; function pragmas go inside the "
@@ -36,15 +39,18 @@ std::optional<std::string> type_for(std::string_view directive) {
 } // namespace
 
 void PragmaPlacementCheck::run(const Model& m, Sink& out) const {
-    static const std::vector<std::string> k_loop_only = {"unroll", "loop_tripcount", "loop_flatten"};
+    static const std::vector<std::string> k_loop_only = {"unroll", "loop_tripcount",
+                                                         "loop_flatten"};
     static const std::vector<std::string> k_in_function = {
-        "pipeline", "unroll", "loop_tripcount", "loop_flatten", "dataflow", "inline",
-        "interface", "array_partition", "array_reshape", "latency", "stream", "bind_storage"};
+        "pipeline",      "unroll",  "loop_tripcount", "loop_flatten",
+        "dataflow",      "inline",  "interface",      "array_partition",
+        "array_reshape", "latency", "stream",         "bind_storage"};
     for (const auto& p : m.pragmas) {
         const std::string& d = p.p.directive;
         auto type = type_for(d);
         auto note = [&](const std::string& msg) {
-            out.report(p.line, p.col, type ? msg + " (closest catalog type: " + *type + ")" : msg, type);
+            out.report(p.line, p.col, type ? msg + " (closest catalog type: " + *type + ")" : msg,
+                       type);
         };
         if (p.function < 0) {
             if (std::find(k_in_function.begin(), k_in_function.end(), d) != k_in_function.end()) {
@@ -59,7 +65,8 @@ void PragmaPlacementCheck::run(const Model& m, Sink& out) const {
             continue;
         }
         if ((loop_only || d == "pipeline") && p.in_nested_block) {
-            note(d + " pragma is inside a conditional or plain block rather than at the top of a loop body");
+            note(d + " pragma is inside a conditional or plain block rather than at the top of a "
+                     "loop body");
         }
     }
 }

@@ -1,5 +1,6 @@
-// PragmaPlacementCheck: Flags loop and function pragmas placed where there is no loop or function body to govern.
-// Docs: docs/checks/<id>.md (generated from the registry by `hlsv check --list-rules`).
+// PragmaPlacementCheck: Flags loop and function pragmas placed where there is no loop or function
+// body to govern. Docs: docs/checks/<id>.md (generated from the registry by `hlsv check
+// --list-rules`).
 #pragma once
 
 #include "rule.h"

@@ -1,14 +1,16 @@
 #include "PragmaVariableCheck.h"
 
-#include <algorithm>
-
 #include "util.h"
+
+#include <algorithm>
 
 namespace hlsv::check {
 
 const RuleInfo& PragmaVariableCheck::info() const {
     static const RuleInfo r{
-        "hls-pragma-variable", "APT", Severity::error,
+        "hls-pragma-variable",
+        "APT",
+        Severity::error,
         "A pragma's variable= names nothing in scope, or names a scalar where an array is needed.",
         "variable '{variable}' of {directive} pragma {why}",
         "variable= must name an array (array_partition, array_reshape), a stream or array "
@@ -19,19 +21,22 @@ const RuleInfo& PragmaVariableCheck::info() const {
 
 void PragmaVariableCheck::run(const Model& m, Sink& out) const {
     static const std::vector<std::string> k_directives = {
-        "array_partition", "array_reshape", "stream", "bind_storage", "dependence", "reset",
-        "aggregate", "disaggregate", "stable", "bind_op"};
+        "array_partition", "array_reshape", "stream",       "bind_storage", "dependence",
+        "reset",           "aggregate",     "disaggregate", "stable",       "bind_op"};
     for (const auto& p : m.pragmas) {
         const std::string& d = p.p.directive;
-        if (p.function < 0 || std::find(k_directives.begin(), k_directives.end(), d) == k_directives.end()) {
+        if (p.function < 0 ||
+            std::find(k_directives.begin(), k_directives.end(), d) == k_directives.end()) {
             continue;
         }
         auto v = p.p.get("variable");
         bool partition = d == "array_partition" || d == "array_reshape";
-        std::optional<std::string> type = partition ? std::optional<std::string>("APT") : std::nullopt;
+        std::optional<std::string> type =
+            partition ? std::optional<std::string>("APT") : std::nullopt;
         if (!v || v->empty()) {
             if (partition || d == "stream") {
-                out.report(p.line, p.col, d + " pragma has no variable= option, so it governs nothing", type);
+                out.report(p.line, p.col,
+                           d + " pragma has no variable= option, so it governs nothing", type);
             }
             continue;
         }
@@ -46,10 +51,12 @@ void PragmaVariableCheck::run(const Model& m, Sink& out) const {
         const Decl& dd = m.decls[decl];
         // Only a plain scalar of a known type is surely not an array (typedefs may hide arrays).
         bool scalar = m.int_type(dd.type) || dd.type == "float" || dd.type == "double";
-        if (partition && scalar && !dd.is_array() && !dd.is_pointer && v->find('.') == std::string::npos) {
+        if (partition && scalar && !dd.is_array() && !dd.is_pointer &&
+            v->find('.') == std::string::npos) {
             out.report(p.line, p.col,
                        "variable '" + *v + "' of " + d + " pragma is the " + describe_decl(dd) +
-                           " (line " + std::to_string(dd.line) + "), not an array: there is nothing to partition",
+                           " (line " + std::to_string(dd.line) +
+                           "), not an array: there is nothing to partition",
                        type);
         }
     }

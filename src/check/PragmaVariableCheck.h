@@ -1,5 +1,5 @@
-// PragmaVariableCheck: Flags variable= options naming nothing in scope, or a scalar where an array is needed.
-// Docs: docs/checks/<id>.md (generated from the registry by `hlsv check --list-rules`).
+// PragmaVariableCheck: Flags variable= options naming nothing in scope, or a scalar where an array
+// is needed. Docs: docs/checks/<id>.md (generated from the registry by `hlsv check --list-rules`).
 #pragma once
 
 #include "rule.h"

@@ -6,7 +6,9 @@ namespace hlsv::check {
 
 const RuleInfo& ScalarMemoryInterfaceCheck::info() const {
     static const RuleInfo r{
-        "hls-scalar-on-memory-interface", "SMA", Severity::error,
+        "hls-scalar-on-memory-interface",
+        "SMA",
+        Severity::error,
         "A scalar passed by value is given a memory or stream interface mode.",
         "scalar port '{port}' has memory interface mode={mode}",
         "A scalar passed by value has no address space to read from: use s_axilite or ap_none "
@@ -25,7 +27,9 @@ void ScalarMemoryInterfaceCheck::run(const Model& m, Sink& out) const {
         }
         auto port = p.p.get("port");
         if (port && *port == "return") {
-            out.report(p.line, p.col, "the function return value is a scalar but has memory interface mode=" + mode);
+            out.report(p.line, p.col,
+                       "the function return value is a scalar but has memory interface mode=" +
+                           mode);
             continue;
         }
         int d = pragma_target(m, p, "port");
@@ -55,14 +59,16 @@ void ScalarMemoryInterfaceCheck::run(const Model& m, Sink& out) const {
             }
             if (ram && !indexed) {
                 out.report(p.line, p.col,
-                           "scalar port '" + decl.name + "' (" + (decl.is_pointer ? "a pointer" : "a reference") +
-                               " to one " + decl.type + ", never indexed) has RAM interface mode=" + mode);
+                           "scalar port '" + decl.name + "' (" +
+                               (decl.is_pointer ? "a pointer" : "a reference") + " to one " +
+                               decl.type + ", never indexed) has RAM interface mode=" + mode);
             }
             continue;
         }
         out.report(p.line, p.col,
-                   "scalar port '" + decl.name + "' (" + decl.type + ", passed by value) has memory interface mode=" +
-                       mode + ": a value parameter has no memory behind it");
+                   "scalar port '" + decl.name + "' (" + decl.type +
+                       ", passed by value) has memory interface mode=" + mode +
+                       ": a value parameter has no memory behind it");
     }
 }
 

@@ -1,5 +1,5 @@
-// ScalarMemoryInterfaceCheck: Flags a scalar passed by value given a memory or stream interface mode (SMA).
-// Docs: docs/checks/<id>.md (generated from the registry by `hlsv check --list-rules`).
+// ScalarMemoryInterfaceCheck: Flags a scalar passed by value given a memory or stream interface
+// mode (SMA). Docs: docs/checks/<id>.md (generated from the registry by `hlsv check --list-rules`).
 #pragma once
 
 #include "rule.h"

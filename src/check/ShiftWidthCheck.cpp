@@ -6,11 +6,14 @@ namespace hlsv::check {
 
 const RuleInfo& ShiftWidthCheck::info() const {
     static const RuleInfo r{
-        "hls-shift-width", "SHFT", Severity::error,
+        "hls-shift-width",
+        "SHFT",
+        Severity::error,
         "A shift amount is a constant at least as large as the width of the shifted operand.",
         "shift by {amount} of a {width}-bit operand",
         "Shifting by the operand's width or more is undefined for C integers and yields 0 (or the "
-        "sign) for ap_int/ap_uint. Widen the operand first (cast to a wider type) or fix the amount."};
+        "sign) for ap_int/ap_uint. Widen the operand first (cast to a wider type) or fix the "
+        "amount."};
     return r;
 }
 
@@ -31,7 +34,8 @@ std::optional<int> operand_width(const Model& m, TSNode n, bool promote) {
         type = m.decls[d].type;
     } else if (is(n, "number_literal")) {
         std::string_view s = m.text(n);
-        if (s.find('.') != std::string_view::npos || s.find_first_of("xX") != std::string_view::npos) {
+        if (s.find('.') != std::string_view::npos ||
+            s.find_first_of("xX") != std::string_view::npos) {
             return std::nullopt;
         }
         return s.find_first_of("lL") != std::string_view::npos ? 64 : 32;
@@ -75,9 +79,10 @@ void ShiftWidthCheck::run(const Model& m, Sink& out) const {
         if (*amount >= *width || *amount < 0) {
             TSNode left = field(n, "left");
             out.report(line_of(n), col_of(n),
-                       "shift by " + std::to_string(*amount) + " of the " + std::to_string(*width) + "-bit operand '" +
-                           std::string(m.text(left)) + "'" +
-                           (*amount < 0 ? ": a negative shift is undefined" : ": every bit is shifted out"));
+                       "shift by " + std::to_string(*amount) + " of the " + std::to_string(*width) +
+                           "-bit operand '" + std::string(m.text(left)) + "'" +
+                           (*amount < 0 ? ": a negative shift is undefined"
+                                        : ": every bit is shifted out"));
         }
         return true;
     });

@@ -6,8 +6,11 @@ namespace hlsv::check {
 
 const RuleInfo& SignExtensionCheck::info() const {
     static const RuleInfo r{
-        "hls-sign-extension", "USE", Severity::warning,
-        "A narrow signed value is widened into a wider unsigned variable, copying its sign bit into the high bits.",
+        "hls-sign-extension",
+        "USE",
+        Severity::warning,
+        "A narrow signed value is widened into a wider unsigned variable, copying its sign bit "
+        "into the high bits.",
         "signed {from}-bit '{value}' is sign-extended into unsigned {to}-bit '{target}'",
         "Declare the narrow value unsigned (ap_uint, uint8_t) when it holds raw bits, or mask it "
         "(`x & 0xFF`) before widening. If a signed result was meant, make the target signed."};
@@ -17,7 +20,8 @@ const RuleInfo& SignExtensionCheck::info() const {
 namespace {
 
 // The declared type of an identifier or array element expression.
-std::optional<std::pair<int, bool>> type_of(const Model& m, TSNode n, int function, std::string* name) {
+std::optional<std::pair<int, bool>> type_of(const Model& m, TSNode n, int function,
+                                            std::string* name) {
     n = unwrap(n);
     bool element = false;
     while (is(n, "subscript_expression")) {
@@ -36,8 +40,8 @@ std::optional<std::pair<int, bool>> type_of(const Model& m, TSNode n, int functi
 }
 
 // Signed operands narrower than `to_width` in `e`, not under a mask.
-void signed_narrow(const Model& m, TSNode e, int function, int to_width, std::vector<std::pair<TSNode, std::string>>& out,
-                   int* from) {
+void signed_narrow(const Model& m, TSNode e, int function, int to_width,
+                   std::vector<std::pair<TSNode, std::string>>& out, int* from) {
     TSNode u = e;
     while (is(u, "parenthesized_expression") && ts_node_named_child_count(u) == 1) {
         u = ts_node_named_child(u, 0);
@@ -61,7 +65,8 @@ void signed_narrow(const Model& m, TSNode e, int function, int to_width, std::ve
         if (ct && !ct->second) {
             std::string nm;
             auto inner = type_of(m, field(u, "value"), function, &nm);
-            if (inner && inner->second && inner->first <= 16 && ct->first > inner->first && ct->first <= to_width) {
+            if (inner && inner->second && inner->first <= 16 && ct->first > inner->first &&
+                ct->first <= to_width) {
                 out.emplace_back(u, nm);
                 *from = inner->first;
             }
@@ -110,8 +115,8 @@ void SignExtensionCheck::run(const Model& m, Sink& out) const {
         if (!hits.empty()) {
             out.report(line_of(hits.front().first), col_of(hits.front().first),
                        "signed " + std::to_string(from) + "-bit '" + hits.front().second +
-                           "' is sign-extended into unsigned " + std::to_string(tt->first) + "-bit '" + tname +
-                           "': negative values fill the high bits with ones");
+                           "' is sign-extended into unsigned " + std::to_string(tt->first) +
+                           "-bit '" + tname + "': negative values fill the high bits with ones");
         }
         return true;
     });

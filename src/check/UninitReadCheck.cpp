@@ -6,10 +6,13 @@ namespace hlsv::check {
 
 const RuleInfo& UninitReadCheck::info() const {
     static const RuleInfo r{
-        "hls-uninitialized-read", "INIT", Severity::error,
+        "hls-uninitialized-read",
+        "INIT",
+        Severity::error,
         "A local variable is read before anything is written to it.",
         "'{variable}' is read before it is written",
-        "Give the variable an initializer where it is declared (`acc_t acc = 0;`, `int buf[N] = {};`) "
+        "Give the variable an initializer where it is declared (`acc_t acc = 0;`, `int buf[N] = "
+        "{};`) "
         "or write it on every path before the first read. In hardware an uninitialized register "
         "holds whatever the last run left, so C simulation and RTL disagree."};
     return r;
@@ -23,7 +26,8 @@ enum class Event { none, read, write, unknown };
 // assignment before its left side). `unknown` for uses that may write through an alias.
 class FirstUse {
   public:
-    FirstUse(const Model& m, std::string_view var, uint32_t from) : m_(m), var_(var), from_(from) {}
+    FirstUse(const Model& m, std::string_view var, uint32_t from, bool array)
+        : m_(m), var_(var), from_(from), array_(array) {}
     Event event = Event::none;
     TSNode where{};
 
@@ -97,14 +101,23 @@ class FirstUse {
             set(Event::write, n); // stream >> var
             return;
         }
-        if (t == "sizeof_expression" || t == "preproc_call" || t == "comment" || t == "asm_statement") {
+        if (t == "sizeof_expression" || t == "preproc_call" || t == "comment" ||
+            t == "asm_statement") {
             if (t == "asm_statement") {
                 set(Event::unknown, n);
             }
             return;
         }
+        if (t == "subscript_expression" && base_is_var(n)) {
+            visit_indices(n);
+            if (event == Event::none) {
+                set(Event::read, n);
+            }
+            return;
+        }
         if (t == "identifier" && m_.text(n) == var_ && ts_node_start_byte(n) >= from_) {
-            set(Event::read, n);
+            // A bare array name decays to a pointer: what happens through it is unknown.
+            set(array_ ? Event::unknown : Event::read, n);
             return;
         }
         uint32_t count = ts_node_named_child_count(n);
@@ -117,6 +130,7 @@ class FirstUse {
     const Model& m_;
     std::string_view var_;
     uint32_t from_;
+    bool array_;
 
     bool names_var(TSNode n) const { return is(n, "identifier") && m_.text(n) == var_; }
     bool base_is_var(TSNode n) const {
@@ -161,16 +175,16 @@ bool plain_write_in(const Model& m, TSNode region, std::string_view var) {
 
 bool scalar_like(const Model& m, const Decl& d) {
     std::string t = m.resolve_type(d.type);
-    return m.int_type(d.type) || t == "float" || t == "double" || t == "half" || t.rfind("ap_fixed<", 0) == 0 ||
-           t.rfind("ap_ufixed<", 0) == 0;
+    return m.int_type(d.type) || t == "float" || t == "double" || t == "half" ||
+           t.rfind("ap_fixed<", 0) == 0 || t.rfind("ap_ufixed<", 0) == 0;
 }
 
 } // namespace
 
 void UninitReadCheck::run(const Model& m, Sink& out) const {
     for (const Decl& d : m.decls) {
-        if (d.function < 0 || d.is_param || d.is_static || d.is_global || d.has_init || d.is_pointer ||
-            d.is_reference || !scalar_like(m, d)) {
+        if (d.function < 0 || d.is_param || d.is_static || d.is_global || d.has_init ||
+            d.is_pointer || d.is_reference || !scalar_like(m, d)) {
             continue;
         }
         // A declaration that is a for-loop initializer or has a constructor-style init is skipped.
@@ -178,14 +192,15 @@ void UninitReadCheck::run(const Model& m, Sink& out) const {
             continue;
         }
         TSNode scope = ts_node_parent(d.node);
-        FirstUse use(m, d.name, ts_node_end_byte(d.node));
+        FirstUse use(m, d.name, ts_node_end_byte(d.node), d.is_array());
         use.visit(scope);
         if (use.event != Event::read) {
             continue;
         }
         // Written in an earlier iteration of a loop around the read?
         bool carried = false;
-        for (TSNode p = ts_node_parent(use.where); !ts_node_is_null(p) && !ts_node_eq(p, scope); p = ts_node_parent(p)) {
+        for (TSNode p = ts_node_parent(use.where); !ts_node_is_null(p) && !ts_node_eq(p, scope);
+             p = ts_node_parent(p)) {
             if ((is(p, "for_statement") || is(p, "while_statement") || is(p, "do_statement")) &&
                 plain_write_in(m, p, d.name)) {
                 carried = true;
@@ -196,8 +211,8 @@ void UninitReadCheck::run(const Model& m, Sink& out) const {
             continue;
         }
         out.report(line_of(use.where), col_of(use.where),
-                   "'" + d.name + "' (declared without initializer at line " + std::to_string(d.line) +
-                       ") is read here before anything is written to it");
+                   "'" + d.name + "' (declared without initializer at line " +
+                       std::to_string(d.line) + ") is read here before anything is written to it");
     }
 }
 

@@ -4,7 +4,9 @@ namespace hlsv::check {
 
 const RuleInfo& UnknownPragmaOptionCheck::info() const {
     static const RuleInfo r{
-        "hls-unknown-pragma-option", std::nullopt, Severity::warning,
+        "hls-unknown-pragma-option",
+        std::nullopt,
+        Severity::warning,
         "An HLS pragma uses a directive or option that Vitis HLS does not know.",
         "unknown option '{option}' for pragma {directive}",
         "Vitis HLS ignores (with a warning) pragmas and options it does not know, so the intent is "
@@ -15,11 +17,14 @@ const RuleInfo& UnknownPragmaOptionCheck::info() const {
 void UnknownPragmaOptionCheck::run(const Model& m, Sink& out) const {
     for (const auto& p : m.pragmas) {
         if (!p.p.known_directive) {
-            out.report(p.line, p.col, "unknown HLS directive '" + p.p.directive + "': the pragma is ignored");
+            out.report(p.line, p.col,
+                       "unknown HLS directive '" + p.p.directive + "': the pragma is ignored");
             continue;
         }
         for (const auto& opt : p.p.unknown) {
-            out.report(p.line, p.col, "unknown option '" + opt + "' for pragma " + p.p.directive + ": it is ignored");
+            out.report(p.line, p.col,
+                       "unknown option '" + opt + "' for pragma " + p.p.directive +
+                           ": it is ignored");
         }
     }
 }

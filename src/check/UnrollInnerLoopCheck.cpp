@@ -6,7 +6,9 @@ namespace hlsv::check {
 
 const RuleInfo& UnrollInnerLoopCheck::info() const {
     static const RuleInfo r{
-        "hls-unroll-inner-loop", "ILNU", Severity::warning,
+        "hls-unroll-inner-loop",
+        "ILNU",
+        Severity::warning,
         "A loop is unrolled while a loop nested in it is not fully unrolled.",
         "loop {outer} is unrolled but its inner loop {inner} is not fully unrolled",
         "Unrolling an outer loop copies its inner loops, which stay sequential: the copies cannot "
@@ -29,10 +31,13 @@ void UnrollInnerLoopCheck::run(const Model& m, Sink& out) const {
             const PragmaInfo* cu = m.unroll_pragma(c);
             bool full = cu && !cu->p.has("off") && m.fully_unrolled(c);
             if (!full) {
-                std::string why = !cu ? "has no unroll pragma" : cu->p.has("off") ? "has unroll off" : "is only partially unrolled";
+                std::string why = !cu                ? "has no unroll pragma"
+                                  : cu->p.has("off") ? "has unroll off"
+                                                     : "is only partially unrolled";
                 out.report(u->line, u->col,
-                           "loop " + loop.describe() + " is unrolled but its inner loop " + m.loops[c].describe() +
-                               " " + why + ", so the unrolled copies still run it sequentially");
+                           "loop " + loop.describe() + " is unrolled but its inner loop " +
+                               m.loops[c].describe() + " " + why +
+                               ", so the unrolled copies still run it sequentially");
                 break;
             }
             stack.insert(stack.end(), m.loops[c].children.rbegin(), m.loops[c].children.rend());

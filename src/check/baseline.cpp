@@ -1,8 +1,8 @@
 // Baselines: fingerprints of known findings, read from an earlier JSON or SARIF output.
+#include "check.h"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
-
-#include "check.h"
 
 namespace hlsv::check {
 
@@ -34,7 +34,8 @@ std::set<std::string> load_baseline(const fs::path& file) {
                 continue;
             }
             for (const auto& r : run["results"]) {
-                if (r.is_object() && r.contains("partialFingerprints") && r["partialFingerprints"].is_object() &&
+                if (r.is_object() && r.contains("partialFingerprints") &&
+                    r["partialFingerprints"].is_object() &&
                     r["partialFingerprints"].contains("hlsvFingerprint/v1")) {
                     take(r["partialFingerprints"]["hlsvFingerprint/v1"]);
                 }
@@ -42,7 +43,8 @@ std::set<std::string> load_baseline(const fs::path& file) {
         }
         return out;
     }
-    throw InputError(file, "baseline is neither hlsv JSON output (\"findings\") nor SARIF (\"runs\")");
+    throw InputError(file,
+                     "baseline is neither hlsv JSON output (\"findings\") nor SARIF (\"runs\")");
 }
 
 void apply_baseline(Report& report, const std::set<std::string>& known) {

@@ -4,13 +4,13 @@
 // debug) call check_source() on in-memory sources.
 #pragma once
 
+#include "core/core.h"
+
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/core.h"
 
 namespace hlsv::check {
 
@@ -24,9 +24,9 @@ struct RuleInfo {
     std::string id;                  ///< stable kebab-case id, "hls-nested-pipeline"
     std::optional<std::string> type; ///< Chrysalis code ("MLP"), nullopt outside the catalog
     Severity severity = Severity::warning;
-    std::string summary;             ///< one sentence (docs, SARIF shortDescription)
-    std::string message;             ///< one-line message template with {placeholders}
-    std::string help;                ///< how to fix it (docs, SARIF help)
+    std::string summary; ///< one sentence (docs, SARIF shortDescription)
+    std::string message; ///< one-line message template with {placeholders}
+    std::string help;    ///< how to fix it (docs, SARIF help)
 };
 
 struct Finding {
@@ -49,10 +49,10 @@ struct FileNote {
 };
 
 struct Options {
-    std::vector<std::string> rules;            ///< rule ids to run; empty = all
-    Severity min_severity = Severity::note;    ///< findings below are dropped
-    std::vector<std::string> include_dirs;     ///< where quoted includes are looked up for constants
-    bool honor_suppressions = true;            ///< `// hlsv-ignore RULE` comments
+    std::vector<std::string> rules;         ///< rule ids to run; empty = all
+    Severity min_severity = Severity::note; ///< findings below are dropped
+    std::vector<std::string> include_dirs;  ///< where quoted includes are looked up for constants
+    bool honor_suppressions = true;         ///< `// hlsv-ignore RULE` comments
 };
 
 /// Every rule, sorted by id.

@@ -10,7 +10,8 @@ namespace {
 // and loop bounds. Any surprise makes the whole value unknown (nullopt): precision first.
 class Evaluator {
   public:
-    Evaluator(std::string_view s, const Symbols& sym, int depth) : s_(s), sym_(sym), depth_(depth) {}
+    Evaluator(std::string_view s, const Symbols& sym, int depth)
+        : s_(s), sym_(sym), depth_(depth) {}
 
     std::optional<long long> run() {
         auto v = parse_or();
@@ -47,7 +48,8 @@ class Evaluator {
     }
 
     using V = std::optional<long long>;
-    template <class Next, class Op> V binary(Next next, std::initializer_list<std::string_view> ops, Op apply) {
+    template <class Next, class Op>
+    V binary(Next next, std::initializer_list<std::string_view> ops, Op apply) {
         V left = (this->*next)();
         while (left) {
             bool matched = false;
@@ -70,37 +72,43 @@ class Evaluator {
     }
 
     V parse_or() {
-        return binary(&Evaluator::parse_xor, {"|"}, [](auto, long long a, long long b) -> V { return a | b; });
+        return binary(&Evaluator::parse_xor, {"|"},
+                      [](auto, long long a, long long b) -> V { return a | b; });
     }
     V parse_xor() {
-        return binary(&Evaluator::parse_and, {"^"}, [](auto, long long a, long long b) -> V { return a ^ b; });
+        return binary(&Evaluator::parse_and, {"^"},
+                      [](auto, long long a, long long b) -> V { return a ^ b; });
     }
     V parse_and() {
-        return binary(&Evaluator::parse_shift, {"&"}, [](auto, long long a, long long b) -> V { return a & b; });
+        return binary(&Evaluator::parse_shift, {"&"},
+                      [](auto, long long a, long long b) -> V { return a & b; });
     }
     V parse_shift() {
-        return binary(&Evaluator::parse_add, {"<<", ">>"}, [](std::string_view op, long long a, long long b) -> V {
-            if (b < 0 || b > 62) {
-                return std::nullopt;
-            }
-            return op == "<<" ? (a << b) : (a >> b);
-        });
+        return binary(&Evaluator::parse_add, {"<<", ">>"},
+                      [](std::string_view op, long long a, long long b) -> V {
+                          if (b < 0 || b > 62) {
+                              return std::nullopt;
+                          }
+                          return op == "<<" ? (a << b) : (a >> b);
+                      });
     }
     V parse_add() {
-        return binary(&Evaluator::parse_mul, {"+", "-"}, [](std::string_view op, long long a, long long b) -> V {
-            return op == "+" ? a + b : a - b;
-        });
+        return binary(&Evaluator::parse_mul, {"+", "-"},
+                      [](std::string_view op, long long a, long long b) -> V {
+                          return op == "+" ? a + b : a - b;
+                      });
     }
     V parse_mul() {
-        return binary(&Evaluator::parse_unary, {"*", "/", "%"}, [](std::string_view op, long long a, long long b) -> V {
-            if (op == "*") {
-                return a * b;
-            }
-            if (b == 0) {
-                return std::nullopt;
-            }
-            return op == "/" ? a / b : a % b;
-        });
+        return binary(&Evaluator::parse_unary, {"*", "/", "%"},
+                      [](std::string_view op, long long a, long long b) -> V {
+                          if (op == "*") {
+                              return a * b;
+                          }
+                          if (b == 0) {
+                              return std::nullopt;
+                          }
+                          return op == "/" ? a / b : a % b;
+                      });
     }
     V parse_unary() {
         if (eat("-")) {
@@ -126,13 +134,16 @@ class Evaluator {
             ++pos_;
             // A C cast such as "(int)" is skipped when followed by an operand.
             std::size_t save = pos_;
-            while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_' || s_[pos_] == ' ')) {
+            while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) ||
+                                        s_[pos_] == '_' || s_[pos_] == ' ')) {
                 ++pos_;
             }
             if (pos_ < s_.size() && s_[pos_] == ')') {
                 std::string_view inner = s_.substr(save, pos_ - save);
-                if (inner.find("int") != std::string_view::npos || inner.find("long") != std::string_view::npos ||
-                    inner.find("unsigned") != std::string_view::npos || inner.find("short") != std::string_view::npos) {
+                if (inner.find("int") != std::string_view::npos ||
+                    inner.find("long") != std::string_view::npos ||
+                    inner.find("unsigned") != std::string_view::npos ||
+                    inner.find("short") != std::string_view::npos) {
                     ++pos_;
                     return parse_unary();
                 }
@@ -148,7 +159,8 @@ class Evaluator {
             const char* begin = s_.data() + pos_;
             std::string digits;
             std::size_t p = pos_;
-            while (p < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[p])) || s_[p] == '\'')) {
+            while (p < s_.size() &&
+                   (std::isalnum(static_cast<unsigned char>(s_[p])) || s_[p] == '\'')) {
                 if (s_[p] != '\'') {
                     digits += s_[p];
                 }
@@ -156,7 +168,8 @@ class Evaluator {
             }
             (void)begin;
             // Strip integer suffixes (u, l, ul, ll, ull in any case).
-            while (!digits.empty() && (digits.back() == 'u' || digits.back() == 'U' || digits.back() == 'l' || digits.back() == 'L')) {
+            while (!digits.empty() && (digits.back() == 'u' || digits.back() == 'U' ||
+                                       digits.back() == 'l' || digits.back() == 'L')) {
                 digits.pop_back();
             }
             int base = 10;
@@ -181,7 +194,8 @@ class Evaluator {
         }
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
             std::size_t p = pos_;
-            while (p < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[p])) || s_[p] == '_' || s_[p] == ':')) {
+            while (p < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[p])) ||
+                                     s_[p] == '_' || s_[p] == ':')) {
                 ++p;
             }
             std::string_view name = s_.substr(pos_, p - pos_);

@@ -1,10 +1,10 @@
 // The driver of the rules: builds the model, runs the selected checks, applies suppressions,
 // computes fingerprints, and walks directories. Reporters live in report_*.cpp.
+#include "rule.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
-
-#include "rule.h"
 
 namespace hlsv::check {
 
@@ -85,7 +85,8 @@ std::vector<std::string> parse_rule_list(std::string_view list) {
             continue;
         }
         std::string upper = item;
-        std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+        std::transform(upper.begin(), upper.end(), upper.begin(),
+                       [](unsigned char c) { return std::toupper(c); });
         bool any = false;
         for (const auto& r : rules()) {
             if (r.type && *r.type == upper) {
@@ -94,7 +95,8 @@ std::vector<std::string> parse_rule_list(std::string_view list) {
             }
         }
         if (!any) {
-            throw InputError("unknown rule '" + item + "' in --rules (see docs/checks/ for the list)");
+            throw InputError("unknown rule '" + item +
+                             "' in --rules (see docs/checks/ for the list)");
         }
     }
     std::sort(out.begin(), out.end());
@@ -145,7 +147,8 @@ bool suppressed(const SourceText& src, const Finding& f) {
                 while (!name.empty() && (name.back() == ':' || name.back() == '.')) {
                     name.pop_back();
                 }
-                if (name.rfind("hls", 0) == 0 || (name.size() <= 4 && std::isupper(static_cast<unsigned char>(name[0])))) {
+                if (name.rfind("hls", 0) == 0 ||
+                    (name.size() <= 4 && std::isupper(static_cast<unsigned char>(name[0])))) {
                     named_any = true;
                     if (name == f.rule || (f.type && name == *f.type)) {
                         return true;
@@ -191,7 +194,8 @@ std::vector<Finding> check_source(const std::string& name, const std::string& te
     if (notes && !model.error_lines.empty()) {
         notes->push_back({name, model.error_lines.front(),
                           "syntax errors (" + std::to_string(model.error_lines.size()) +
-                              " places, first at line " + std::to_string(model.error_lines.front()) +
+                              " places, first at line " +
+                              std::to_string(model.error_lines.front()) +
                               "): findings near them may be missing"});
     }
     if (notes && !is_valid_utf8(text)) {
@@ -200,7 +204,8 @@ std::vector<Finding> check_source(const std::string& name, const std::string& te
     std::vector<Finding> out;
     for (const auto& c : checks()) {
         const RuleInfo& info = c->info();
-        if (!opts.rules.empty() && std::find(opts.rules.begin(), opts.rules.end(), info.id) == opts.rules.end()) {
+        if (!opts.rules.empty() &&
+            std::find(opts.rules.begin(), opts.rules.end(), info.id) == opts.rules.end()) {
             continue;
         }
         if (info.severity < opts.min_severity) {
@@ -216,17 +221,21 @@ std::vector<Finding> check_source(const std::string& name, const std::string& te
         }
     }
     std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
-        return std::tie(a.line, a.column, a.rule, a.message) < std::tie(b.line, b.column, b.rule, b.message);
+        return std::tie(a.line, a.column, a.rule, a.message) <
+               std::tie(b.line, b.column, b.rule, b.message);
     });
-    out.erase(std::unique(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
-        return a.line == b.line && a.column == b.column && a.rule == b.rule && a.message == b.message;
-    }), out.end());
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](const Finding& a, const Finding& b) {
+                              return a.line == b.line && a.column == b.column && a.rule == b.rule &&
+                                     a.message == b.message;
+                          }),
+              out.end());
     // Fingerprints: the rule, the file and the line's text (not its number), plus an occurrence
     // count for identical lines, so a finding keeps its identity when code above it moves.
     std::map<std::string, int> seen;
     for (auto& f : out) {
-        std::string key = f.rule + '\n' + fs::path(f.file).lexically_normal().generic_string() + '\n' +
-                          normalize_space(f.source_line);
+        std::string key = f.rule + '\n' + fs::path(f.file).lexically_normal().generic_string() +
+                          '\n' + normalize_space(f.source_line);
         int n = seen[key]++;
         f.fingerprint = sha256_hex(key + '\n' + std::to_string(n)).substr(0, 32);
     }
@@ -240,7 +249,8 @@ std::vector<fs::path> collect_files(const std::vector<fs::path>& paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
             std::vector<fs::path> found;
-            for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+            for (auto it = fs::recursive_directory_iterator(
+                     p, fs::directory_options::skip_permission_denied, ec);
                  it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 if (ec) {
                     break;
@@ -250,7 +260,8 @@ std::vector<fs::path> collect_files(const std::vector<fs::path>& paths) {
                     continue;
                 }
                 if (it->is_regular_file(ec) &&
-                    std::find(exts.begin(), exts.end(), it->path().extension().string()) != exts.end()) {
+                    std::find(exts.begin(), exts.end(), it->path().extension().string()) !=
+                        exts.end()) {
                     found.push_back(it->path());
                 }
             }

@@ -97,7 +97,8 @@ Model::Model(std::string file_name, std::string text, const std::vector<std::str
 }
 
 void Model::collect_symbols(TSNode root, std::string_view text, int depth, const std::string& file,
-                            const std::vector<std::string>& include_dirs, std::vector<std::string>& seen) {
+                            const std::vector<std::string>& include_dirs,
+                            std::vector<std::string>& seen) {
     walk(root, [&](TSNode n) {
         std::string_view t = node_type(n);
         if (t == "preproc_def") {
@@ -162,7 +163,8 @@ void Model::collect_symbols(TSNode root, std::string_view text, int depth, const
                 if (is(d, "init_declarator")) {
                     TSNode id = field(d, "declarator");
                     TSNode val = field(d, "value");
-                    if (is(id, "identifier") && !ts_node_is_null(val) && !is(val, "initializer_list")) {
+                    if (is(id, "identifier") && !ts_node_is_null(val) &&
+                        !is(val, "initializer_list")) {
                         std::string_view v = text_of(val, text);
                         if (is(val, "argument_list") && v.size() >= 2) {
                             v = v.substr(1, v.size() - 2);
@@ -222,7 +224,8 @@ std::map<std::string, HeaderSymbols>& header_cache() {
 } // namespace
 
 void Model::merge_header(const fs::path& path, const std::string& key, int depth,
-                         const std::vector<std::string>& include_dirs, std::vector<std::string>& seen) {
+                         const std::vector<std::string>& include_dirs,
+                         std::vector<std::string>& seen) {
     std::error_code ec;
     auto mtime = fs::last_write_time(path, ec);
     auto size = fs::file_size(path, ec);
@@ -459,17 +462,38 @@ std::string Model::resolve_type(std::string_view type) const {
 std::optional<std::pair<int, bool>> Model::int_type(std::string_view type) const {
     std::string t = resolve_type(type);
     static const std::map<std::string, std::pair<int, bool>, std::less<>> k_builtin = {
-        {"char", {8, true}}, {"signed char", {8, true}}, {"unsigned char", {8, false}},
-        {"short", {16, true}}, {"short int", {16, true}}, {"unsigned short", {16, false}},
-        {"int", {32, true}}, {"signed", {32, true}}, {"signed int", {32, true}},
-        {"unsigned", {32, false}}, {"unsigned int", {32, false}}, {"long", {64, true}},
-        {"unsigned long", {64, false}}, {"long long", {64, true}}, {"unsigned long long", {64, false}},
-        {"int8_t", {8, true}}, {"uint8_t", {8, false}}, {"int16_t", {16, true}},
-        {"uint16_t", {16, false}}, {"int32_t", {32, true}}, {"uint32_t", {32, false}},
-        {"int64_t", {64, true}}, {"uint64_t", {64, false}}, {"bool", {1, false}},
-        {"std::int8_t", {8, true}}, {"std::uint8_t", {8, false}}, {"std::int16_t", {16, true}},
-        {"std::uint16_t", {16, false}}, {"std::int32_t", {32, true}}, {"std::uint32_t", {32, false}},
-        {"std::int64_t", {64, true}}, {"std::uint64_t", {64, false}}};
+        {"char", {8, true}},
+        {"signed char", {8, true}},
+        {"unsigned char", {8, false}},
+        {"short", {16, true}},
+        {"short int", {16, true}},
+        {"unsigned short", {16, false}},
+        {"int", {32, true}},
+        {"signed", {32, true}},
+        {"signed int", {32, true}},
+        {"unsigned", {32, false}},
+        {"unsigned int", {32, false}},
+        {"long", {64, true}},
+        {"unsigned long", {64, false}},
+        {"long long", {64, true}},
+        {"unsigned long long", {64, false}},
+        {"int8_t", {8, true}},
+        {"uint8_t", {8, false}},
+        {"int16_t", {16, true}},
+        {"uint16_t", {16, false}},
+        {"int32_t", {32, true}},
+        {"uint32_t", {32, false}},
+        {"int64_t", {64, true}},
+        {"uint64_t", {64, false}},
+        {"bool", {1, false}},
+        {"std::int8_t", {8, true}},
+        {"std::uint8_t", {8, false}},
+        {"std::int16_t", {16, true}},
+        {"std::uint16_t", {16, false}},
+        {"std::int32_t", {32, true}},
+        {"std::uint32_t", {32, false}},
+        {"std::int64_t", {64, true}},
+        {"std::uint64_t", {64, false}}};
     if (auto it = k_builtin.find(t); it != k_builtin.end()) {
         return it->second;
     }
@@ -525,8 +549,8 @@ void Model::build(TSNode n, int function, std::optional<int> loop) {
         }
     } else if (t == "subscript_expression") {
         TSNode parent = ts_node_parent(n);
-        bool outermost = !(is(parent, "subscript_expression") &&
-                           ts_node_eq(field(parent, "argument"), n));
+        bool outermost =
+            !(is(parent, "subscript_expression") && ts_node_eq(field(parent, "argument"), n));
         if (outermost) {
             add_access(n, function, loop);
         }
@@ -702,7 +726,8 @@ void Model::add_loop(TSNode n, int function, std::optional<int> parent) {
     }
 }
 
-void Model::add_pragma(TSNode n, std::string_view text_after, int function, std::optional<int> loop) {
+void Model::add_pragma(TSNode n, std::string_view text_after, int function,
+                       std::optional<int> loop) {
     PragmaInfo p;
     // Join `\`-continued lines.
     std::string joined;
@@ -729,16 +754,22 @@ void Model::add_pragma(TSNode n, std::string_view text_after, int function, std:
     p.loop = loop;
     p.node = n;
     // Which block holds it: the function body, a loop body, or something else (if, plain block).
+    // Nested only when provably so: an if/else/switch/try body or a plain block (an ERROR
+    // parent, from code tree-sitter cannot parse, proves nothing).
     TSNode block = ts_node_parent(n);
     if (is(block, "expression_statement")) {
         block = ts_node_parent(block);
     }
+    auto conditional = [](TSNode o) {
+        return is(o, "if_statement") || is(o, "else_clause") || is(o, "switch_statement") ||
+               is(o, "case_statement") || is(o, "try_statement") || is(o, "catch_clause") ||
+               is(o, "compound_statement");
+    };
     if (is(block, "compound_statement")) {
-        TSNode owner = ts_node_parent(block);
-        p.in_nested_block = !(is(owner, "function_definition") || is_loop_node(owner));
+        p.in_nested_block = conditional(ts_node_parent(block));
     } else {
-        p.in_nested_block = !(is_loop_node(block) || is(block, "translation_unit") ||
-                              is(block, "labeled_statement"));
+        p.in_nested_block =
+            is(block, "if_statement") || is(block, "else_clause") || is(block, "case_statement");
     }
     pragmas.push_back(std::move(p));
     int id = static_cast<int>(pragmas.size()) - 1;

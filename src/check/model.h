@@ -6,23 +6,23 @@
 // and needs the access patterns of array indexes inside loops, which DesignFacts does not carry.
 #pragma once
 
+#include "consteval.h"
+#include "core/core.h"
+#include "pragma.h"
+#include "ts.h"
+
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "consteval.h"
-#include "core/core.h"
-#include "pragma.h"
-#include "ts.h"
-
 namespace hlsv::check {
 
 struct Decl {
     std::string name;
-    std::string type;                            ///< base type as written ("ap_int<16>", "int")
-    std::vector<std::optional<long long>> dims;  ///< array dimensions, outermost first
+    std::string type;                           ///< base type as written ("ap_int<16>", "int")
+    std::vector<std::optional<long long>> dims; ///< array dimensions, outermost first
     bool is_pointer = false;
     bool is_reference = false;
     bool is_param = false;
@@ -78,7 +78,8 @@ struct PragmaInfo {
     int col = 0;
     int function = -1;
     std::optional<int> loop;
-    bool in_nested_block = false; ///< inside an if/switch/plain block rather than a loop or function body
+    bool in_nested_block =
+        false; ///< inside an if/switch/plain block rather than a loop or function body
     TSNode node{};
 };
 
@@ -109,7 +110,7 @@ class Model {
     std::string name;
     SourceText src;
     std::unique_ptr<Tree> tree;
-    Symbols symbols;                            ///< #define / const / enum values
+    Symbols symbols;                             ///< #define / const / enum values
     std::map<std::string, std::string> typedefs; ///< alias -> type text
     std::vector<FunctionInfo> functions;
     std::vector<Decl> decls;
@@ -149,7 +150,8 @@ class Model {
 
   private:
     void collect_symbols(TSNode root, std::string_view text, int depth, const std::string& file,
-                         const std::vector<std::string>& include_dirs, std::vector<std::string>& seen);
+                         const std::vector<std::string>& include_dirs,
+                         std::vector<std::string>& seen);
     void merge_header(const fs::path& path, const std::string& key, int depth,
                       const std::vector<std::string>& include_dirs, std::vector<std::string>& seen);
     void build(TSNode n, int function, std::optional<int> loop);

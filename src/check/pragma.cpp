@@ -10,13 +10,15 @@ namespace {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     return out;
 }
 
 const std::set<std::string, std::less<>> k_modes = {
-    "ap_none", "ap_vld", "ap_ack", "ap_hs", "ap_ovld", "ap_stable", "ap_memory", "bram", "ap_fifo",
-    "axis", "m_axi", "s_axilite", "ap_ctrl_none", "ap_ctrl_hs", "ap_ctrl_chain"};
+    "ap_none",   "ap_vld",    "ap_ack",       "ap_hs",      "ap_ovld",
+    "ap_stable", "ap_memory", "bram",         "ap_fifo",    "axis",
+    "m_axi",     "s_axilite", "ap_ctrl_none", "ap_ctrl_hs", "ap_ctrl_chain"};
 
 // Options each directive accepts (Vitis HLS 2023 spelling, lower-case). Flags are listed too.
 const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& known_options() {
@@ -26,10 +28,26 @@ const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& kn
         {"array_partition", {"variable", "type", "factor", "dim", "off"}},
         {"array_reshape", {"variable", "type", "factor", "dim", "off", "object"}},
         {"interface",
-         {"mode", "port", "bundle", "offset", "depth", "register", "register_mode", "name", "latency",
-          "num_read_outstanding", "num_write_outstanding", "max_read_burst_length",
-          "max_write_burst_length", "max_widen_bitwidth", "channel", "clock", "storage_type",
-          "storage_impl", "interrupt", "axi_protocol"}},
+         {"mode",
+          "port",
+          "bundle",
+          "offset",
+          "depth",
+          "register",
+          "register_mode",
+          "name",
+          "latency",
+          "num_read_outstanding",
+          "num_write_outstanding",
+          "max_read_burst_length",
+          "max_write_burst_length",
+          "max_widen_bitwidth",
+          "channel",
+          "clock",
+          "storage_type",
+          "storage_impl",
+          "interrupt",
+          "axi_protocol"}},
         {"dataflow", {"disable_start_propagation"}},
         {"inline", {"off", "recursive", "region", "self"}},
         {"loop_tripcount", {"min", "max", "avg"}},
@@ -37,8 +55,8 @@ const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& kn
         {"bind_storage", {"variable", "type", "impl", "latency"}},
         {"bind_op", {"variable", "op", "impl", "latency"}},
         {"dependence",
-         {"variable", "class", "type", "direction", "distance", "dependent", "inter", "intra", "raw",
-          "war", "waw", "array", "pointer", "false", "true"}},
+         {"variable", "class", "type", "direction", "distance", "dependent", "inter", "intra",
+          "raw", "war", "waw", "array", "pointer", "false", "true"}},
         {"loop_flatten", {"off"}},
         {"loop_merge", {"force"}},
         {"latency", {"min", "max"}},
@@ -88,7 +106,8 @@ std::vector<std::string> tokens(std::string_view s) {
                 i = close + 1;
             }
         } else {
-            while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i])) && s[i] != '=' && s[i] != ',') {
+            while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i])) && s[i] != '=' &&
+                   s[i] != ',') {
                 tok += s[i++];
             }
         }
@@ -119,7 +138,8 @@ std::optional<std::string> PragmaText::get(std::string_view key) const {
 }
 
 bool is_memory_mode(std::string_view mode) {
-    return mode == "m_axi" || mode == "bram" || mode == "ap_memory" || mode == "ap_fifo" || mode == "axis";
+    return mode == "m_axi" || mode == "bram" || mode == "ap_memory" || mode == "ap_fifo" ||
+           mode == "axis";
 }
 
 bool is_scalar_mode(std::string_view mode) {

@@ -25,7 +25,9 @@
 
 namespace hlsv::check {
 
-template <class T> std::unique_ptr<Check> make() { return std::make_unique<T>(); }
+template <class T> std::unique_ptr<Check> make() {
+    return std::make_unique<T>();
+}
 
 const std::vector<std::unique_ptr<Check>>& checks() {
     static const std::vector<std::unique_ptr<Check>> table = [] {

@@ -1,7 +1,7 @@
 // JSON: {"findings": [{file, line, column, rule, type, severity, message, fingerprint}], ...}.
-#include <nlohmann/json.hpp>
-
 #include "check.h"
+
+#include <nlohmann/json.hpp>
 
 namespace hlsv::check {
 

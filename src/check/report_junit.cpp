@@ -1,7 +1,7 @@
 // JUnit XML: one testsuite, one testcase per checked file, one <failure> per finding.
-#include <map>
-
 #include "check.h"
+
+#include <map>
 
 namespace hlsv::check {
 
@@ -46,10 +46,10 @@ std::string format_junit(const Report& report) {
         by_file[f.file].push_back(&f);
     }
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += "<testsuites name=\"hlsv check\" tests=\"" + std::to_string(report.files.size()) + "\" failures=\"" +
-           std::to_string(by_file.size()) + "\">\n";
-    out += "  <testsuite name=\"hlsv check\" tests=\"" + std::to_string(report.files.size()) + "\" failures=\"" +
-           std::to_string(by_file.size()) + "\" errors=\"0\">\n";
+    out += "<testsuites name=\"hlsv check\" tests=\"" + std::to_string(report.files.size()) +
+           "\" failures=\"" + std::to_string(by_file.size()) + "\">\n";
+    out += "  <testsuite name=\"hlsv check\" tests=\"" + std::to_string(report.files.size()) +
+           "\" failures=\"" + std::to_string(by_file.size()) + "\" errors=\"0\">\n";
     for (const auto& file : report.files) {
         out += "    <testcase classname=\"hlsv.check\" name=\"" + xml_escape(file) + "\"";
         auto it = by_file.find(file);
@@ -59,10 +59,12 @@ std::string format_junit(const Report& report) {
         }
         out += ">\n";
         for (const Finding* f : it->second) {
-            std::string where = f->file + ":" + std::to_string(f->line) + ":" + std::to_string(f->column);
-            out += "      <failure type=\"" + xml_escape(f->rule) + "\" message=\"" + xml_escape(f->message) + "\">" +
-                   xml_escape(where + ": " + std::string(to_string(f->severity)) + ": " + f->message + " [" + f->rule +
-                              "]") +
+            std::string where =
+                f->file + ":" + std::to_string(f->line) + ":" + std::to_string(f->column);
+            out += "      <failure type=\"" + xml_escape(f->rule) + "\" message=\"" +
+                   xml_escape(f->message) + "\">" +
+                   xml_escape(where + ": " + std::string(to_string(f->severity)) + ": " +
+                              f->message + " [" + f->rule + "]") +
                    "</failure>\n";
         }
         out += "    </testcase>\n";

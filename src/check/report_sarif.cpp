@@ -1,8 +1,8 @@
 // SARIF 2.1.0: rule metadata from the registry, results with relative artifact URIs
 // (uriBaseId SRCROOT), regions, and partialFingerprints so CI can track findings across commits.
-#include <nlohmann/json.hpp>
-
 #include "check.h"
+
+#include <nlohmann/json.hpp>
 
 namespace hlsv::check {
 
@@ -38,7 +38,9 @@ std::string camel(std::string_view id) {
     return out;
 }
 
-std::string level(Severity s) { return std::string(to_string(s)); }
+std::string level(Severity s) {
+    return std::string(to_string(s));
+}
 
 } // namespace
 
@@ -99,7 +101,8 @@ std::string format_sarif(const Report& report, const fs::path& base) {
         if (!f.source_line.empty()) {
             region["snippet"] = {{"text", f.source_line}};
         }
-        res["locations"] = json::array({{{"physicalLocation", {{"artifactLocation", artifact(f.file)}, {"region", region}}}}});
+        res["locations"] = json::array(
+            {{{"physicalLocation", {{"artifactLocation", artifact(f.file)}, {"region", region}}}}});
         res["partialFingerprints"] = {{"hlsvFingerprint/v1", f.fingerprint}};
         if (f.type) {
             res["properties"] = {{"chrysalisType", *f.type}};
@@ -127,7 +130,8 @@ std::string format_sarif(const Report& report, const fs::path& base) {
         root_uri += '/';
     }
     run["originalUriBaseIds"] = {{"SRCROOT", {{"uri", root_uri}}}};
-    run["invocations"] = json::array({{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}}});
+    run["invocations"] = json::array(
+        {{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}}});
     run["columnKind"] = "utf16CodeUnits";
     run["results"] = results;
 

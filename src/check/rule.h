@@ -1,13 +1,13 @@
 // The interface every check implements, and the sink it reports into. Private to the module.
 #pragma once
 
+#include "check.h"
+#include "model.h"
+
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "check.h"
-#include "model.h"
 
 namespace hlsv::check {
 
@@ -40,11 +40,11 @@ class Check {
 const std::vector<std::unique_ptr<Check>>& checks();
 
 /// Declares a check class with its metadata; the run() body goes in the .cpp.
-#define HLSV_DECLARE_CHECK(Class)                                                               \
-    class Class : public Check {                                                                \
-      public:                                                                                   \
-        const RuleInfo& info() const override;                                                  \
-        void run(const Model& model, Sink& out) const override;                                 \
+#define HLSV_DECLARE_CHECK(Class)                                                                  \
+    class Class : public Check {                                                                   \
+      public:                                                                                      \
+        const RuleInfo& info() const override;                                                     \
+        void run(const Model& model, Sink& out) const override;                                    \
     }
 
 } // namespace hlsv::check

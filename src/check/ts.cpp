@@ -12,14 +12,17 @@ Tree::Tree(std::string_view text) {
         ts_parser_delete(parser);
         throw InternalError("tree-sitter C++ grammar has an incompatible ABI version");
     }
-    tree_ = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+    tree_ =
+        ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
     ts_parser_delete(parser);
     if (!tree_) {
         throw InternalError("tree-sitter failed to parse");
     }
 }
 
-Tree::~Tree() { ts_tree_delete(tree_); }
+Tree::~Tree() {
+    ts_tree_delete(tree_);
+}
 
 std::string_view operator_of(TSNode n, std::string_view src) {
     TSNode op = field(n, "operator");

@@ -23,13 +23,22 @@ class Tree {
     TSTree* tree_ = nullptr;
 };
 
-inline std::string_view node_type(TSNode n) { return ts_node_type(n); }
-inline bool is(TSNode n, std::string_view type) { return !ts_node_is_null(n) && node_type(n) == type; }
-inline TSNode field(TSNode n, const char* name) {
-    return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::char_traits<char>::length(name)));
+inline std::string_view node_type(TSNode n) {
+    return ts_node_type(n);
 }
-inline int line_of(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
-inline int col_of(TSNode n) { return static_cast<int>(ts_node_start_point(n).column) + 1; }
+inline bool is(TSNode n, std::string_view type) {
+    return !ts_node_is_null(n) && node_type(n) == type;
+}
+inline TSNode field(TSNode n, const char* name) {
+    return ts_node_child_by_field_name(n, name,
+                                       static_cast<uint32_t>(std::char_traits<char>::length(name)));
+}
+inline int line_of(TSNode n) {
+    return static_cast<int>(ts_node_start_point(n).row) + 1;
+}
+inline int col_of(TSNode n) {
+    return static_cast<int>(ts_node_start_point(n).column) + 1;
+}
 // The accessors below accept null nodes (tree-sitter's own end_* functions crash on them).
 inline int end_line_of(TSNode n) {
     return ts_node_is_null(n) ? 0 : static_cast<int>(ts_node_end_point(n).row) + 1;
@@ -47,7 +56,8 @@ std::string_view operator_of(TSNode n, std::string_view src);
 TSNode unwrap(TSNode n);
 /// True when `inner` lies inside `outer` (byte ranges).
 inline bool contains(TSNode outer, TSNode inner) {
-    return !ts_node_is_null(outer) && !ts_node_is_null(inner) && ts_node_start_byte(outer) <= ts_node_start_byte(inner) &&
+    return !ts_node_is_null(outer) && !ts_node_is_null(inner) &&
+           ts_node_start_byte(outer) <= ts_node_start_byte(inner) &&
            ts_node_end_byte(inner) <= ts_node_end_byte(outer);
 }
 

@@ -21,7 +21,9 @@ int pragma_target(const Model& m, const PragmaInfo& p, std::string_view key) {
     return m.find_decl(bare_name(*v), function);
 }
 
-std::string interface_mode(const PragmaInfo& p) { return p.p.get("mode").value_or(""); }
+std::string interface_mode(const PragmaInfo& p) {
+    return p.p.get("mode").value_or("");
+}
 
 std::vector<const Access*> accesses_of(const Model& m, int decl) {
     std::vector<const Access*> out;
@@ -66,11 +68,19 @@ bool conditional_within(TSNode n, TSNode region) {
     return false;
 }
 
-std::string at_line(int line) { return "line " + std::to_string(line); }
+std::string at_line(int line) {
+    return "line " + std::to_string(line);
+}
 
 std::string describe_decl(const Decl& d) {
-    std::string kind = d.is_param ? "parameter" : d.is_global ? "global" : d.is_static ? "static local" : "local";
-    std::string what = d.is_stream() ? " stream" : d.is_array() ? " array" : d.is_pointer ? " pointer" : " scalar";
+    std::string kind = d.is_param    ? "parameter"
+                       : d.is_global ? "global"
+                       : d.is_static ? "static local"
+                                     : "local";
+    std::string what = d.is_stream()  ? " stream"
+                       : d.is_array() ? " array"
+                       : d.is_pointer ? " pointer"
+                                      : " scalar";
     return kind + what + " '" + d.name + "'";
 }
 

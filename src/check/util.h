@@ -1,11 +1,11 @@
 // Small queries shared by several checks. Private to the check module.
 #pragma once
 
+#include "model.h"
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "model.h"
 
 namespace hlsv::check {
 

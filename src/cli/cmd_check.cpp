@@ -9,7 +9,8 @@ namespace {
 
 std::string rule_page(const check::RuleInfo& r) {
     std::string page = "# " + r.id + "\n\n" + r.summary + "\n\n";
-    page += "- Chrysalis type: " + (r.type ? "`" + *r.type + "`" : std::string("none (outside the catalog)")) + "\n";
+    page += "- Chrysalis type: " +
+            (r.type ? "`" + *r.type + "`" : std::string("none (outside the catalog)")) + "\n";
     page += "- Default severity: " + std::string(check::to_string(r.severity)) + "\n";
     page += "- Message: `" + r.message + "`\n\n## How to fix\n\n" + r.help + "\n\n";
     page += "## Suppress\n\n`// hlsv-ignore " + r.id + "` on the line or the line before.\n\n";
@@ -33,11 +34,13 @@ void add_check(CLI::App& app, Context& ctx) {
         std::string write_docs;
     };
     auto args = std::make_shared<Args>();
-    app.add_option("PATH", args->paths, "Source files or directories (walked for .c/.cc/.cpp/.h/.hpp)");
+    app.add_option("PATH", args->paths,
+                   "Source files or directories (walked for .c/.cc/.cpp/.h/.hpp)");
     add_format_option(app, &args->format, {"text", "json", "sarif", "junit"});
     app.add_option("-o,--output", args->output, "Write the report to FILE instead of stdout");
-    app.add_option("--rules", args->rules,
-                   "Comma-separated rule ids or Chrysalis types to run (default: all; see --list-rules)");
+    app.add_option(
+        "--rules", args->rules,
+        "Comma-separated rule ids or Chrysalis types to run (default: all; see --list-rules)");
     app.add_option("--severity", args->severity,
                    "Report only findings at or above LEVEL (note|warning|error); exit 1 if any")
         ->capture_default_str();
@@ -45,12 +48,16 @@ void add_check(CLI::App& app, Context& ctx) {
                    "Ignore findings recorded in FILE (an earlier --format json or sarif output)");
     app.add_option("--write-baseline", args->write_baseline,
                    "Also write every current finding to FILE (JSON) for use with --baseline");
-    app.add_option("-I,--include", args->includes, "Directory searched for quoted includes (constants)");
-    app.add_flag("--list-rules", args->list_rules, "List the rules (id, type, severity, summary) and exit");
-    app.add_option("--write-docs", args->write_docs, "Write one Markdown page per rule into DIR and exit");
+    app.add_option("-I,--include", args->includes,
+                   "Directory searched for quoted includes (constants)");
+    app.add_flag("--list-rules", args->list_rules,
+                 "List the rules (id, type, severity, summary) and exit");
+    app.add_option("--write-docs", args->write_docs,
+                   "Write one Markdown page per rule into DIR and exit");
     app.callback([args, &ctx] {
         if (!args->write_docs.empty()) {
-            std::string index = "# hlsv check rules\n\n| rule | type | severity | summary |\n|---|---|---|---|\n";
+            std::string index =
+                "# hlsv check rules\n\n| rule | type | severity | summary |\n|---|---|---|---|\n";
             for (const auto& r : check::rules()) {
                 write_file_atomic(fs::path(args->write_docs) / (r.id + ".md"), rule_page(r));
                 index += "| [" + r.id + "](" + r.id + ".md) | " + r.type.value_or("-") + " | " +
@@ -62,8 +69,8 @@ void add_check(CLI::App& app, Context& ctx) {
         if (args->list_rules) {
             std::string text;
             for (const auto& r : check::rules()) {
-                text += r.id + "\t" + r.type.value_or("-") + "\t" + std::string(check::to_string(r.severity)) + "\t" +
-                        r.summary + "\n";
+                text += r.id + "\t" + r.type.value_or("-") + "\t" +
+                        std::string(check::to_string(r.severity)) + "\t" + r.summary + "\n";
             }
             emit_output(args->output, text);
             return;
@@ -77,7 +84,8 @@ void add_check(CLI::App& app, Context& ctx) {
             opts.rules = check::parse_rule_list(args->rules);
         }
         opts.include_dirs = ctx.config.include_dirs;
-        opts.include_dirs.insert(opts.include_dirs.end(), args->includes.begin(), args->includes.end());
+        opts.include_dirs.insert(opts.include_dirs.end(), args->includes.begin(),
+                                 args->includes.end());
         std::set<std::string> known;
         if (!args->baseline.empty()) {
             known = check::load_baseline(args->baseline);

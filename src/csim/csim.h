@@ -93,6 +93,16 @@ class Simulator {
     std::vector<Result> run_variants(const DesignSpec& design,
                                      const std::vector<Variant>& variants);
 
+    /// Builds and runs each variant like run_variants (batches, cached objects, parallel runs)
+    /// but with no golden reference: `pass` when the testbench exits 0, else fail / timeout /
+    /// crash / sanitizer / compile_error (never mismatch or equivalent). For designs whose own
+    /// version fails (the debugging assistant judging candidate fixes by the design's
+    /// self-checking testbench); the design's files need not pass or even compile, as long as
+    /// a variant replaces those that do not. Throws InputError like run_variants for a missing
+    /// testbench or unknown file names.
+    std::vector<Result> run_standalone(const DesignSpec& design,
+                                       const std::vector<Variant>& variants);
+
     /// Builds `variant` (empty: golden) with --coverage at -O0, runs it with `env` added (e.g.
     /// HLSV_CASE=3), and returns the verdict against the golden plus per-line counts of the
     /// design sources.

@@ -26,6 +26,9 @@ namespace {
 // with the unit, and one bad variant sends the whole chunk to individual builds.
 constexpr std::size_t k_max_batch = 48;
 
+// A temporary directory of a dead process is removed once nobody touched it for this long.
+constexpr std::chrono::seconds k_stale_temp_age{600};
+
 nlohmann::json observed_to_json(const Observed& o) {
     nlohmann::json files = nlohmann::json::object();
     for (const auto& [k, v] : o.files) {
@@ -97,6 +100,10 @@ void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)
 }
 
 Simulator::Impl::Impl(Options o) : opts(std::move(o)) {
+    // Directories left by SIGKILLed hlsv processes (no destructor ran); one readdir of $TMPDIR.
+    // The age guard is a margin for what the pid check cannot see (a helper that outlived its
+    // parent, another host sharing $TMPDIR).
+    sweep_stale_temp_dirs(temp_parent(), k_stale_temp_age);
     cache_dir = opts.cache_dir.empty() ? default_cache_dir() : opts.cache_dir;
     jobs = opts.jobs > 0 ? opts.jobs
                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -341,17 +348,21 @@ std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d,
 namespace {
 
 struct Plan {
-    enum class Kind { batch, individual } kind = Kind::individual;
+    enum class Kind { batch, individual, failed } kind = Kind::individual;
     std::string source; ///< for batch: the replaced source's file name
+    std::string detail; ///< for failed: why it cannot build (an unreplaced file does not compile)
 };
 
 } // namespace
 
 std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
-                                                  const std::vector<Variant>& variants) {
+                                                  const std::vector<Variant>& variants,
+                                                  bool standalone) {
     require_testbench(d);
-    auto gold = golden(d);
-    if (gold->result.verdict != Verdict::pass) {
+    // Standalone: no golden to compare to; the design's files need not even compile, as long
+    // as each variant replaces the ones that do not.
+    std::shared_ptr<const GoldenRecord> gold = standalone ? nullptr : golden(d);
+    if (gold && gold->result.verdict != Verdict::pass) {
         throw InputError(d.dir,
                          "the golden design does not pass its testbench (" +
                              std::string(verdict_name(gold->result.verdict)) +
@@ -370,6 +381,28 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
     for (const auto& [name, p] : sources) {
         known.insert(name);
     }
+    // Objects of the unreplaced files. With a golden they compiled a moment ago; standalone, a
+    // file that does not compile is recorded (empty object path) and blamed on the variants
+    // that keep it.
+    BuildStep tb_step;
+    auto tb_objs = testbench_objects(d, tc, tb_step);
+    if (!tb_objs && !standalone) {
+        throw InternalError("testbench stopped compiling: " + tb_step.diagnostic);
+    }
+    std::map<std::string, fs::path> golden_objs;
+    std::map<std::string, std::string> broken; // golden source -> first diagnostic
+    for (const auto& [name, path] : sources) {
+        BuildStep s;
+        auto o = cached_object(tc, cache_dir, path, s);
+        if (!o && !standalone) {
+            throw InternalError(name + ": golden source stopped compiling: " + s.diagnostic);
+        }
+        golden_objs[name] = o ? *o : fs::path{};
+        if (!o) {
+            broken[name] = s.diagnostic;
+        }
+    }
+
     // Plan: which variants can share a batch unit.
     std::map<std::string, std::optional<std::vector<ExportedFunction>>> golden_exports;
     std::set<std::string> unwrappable;
@@ -385,9 +418,28 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
                                                    ": the design has no file with this name");
             }
         }
+        bool sources_only = std::all_of(v.files.begin(), v.files.end(),
+                                        [&](const auto& f) { return sources.count(f.first) > 0; });
+        if (sources_only) {
+            // Reuses the prebuilt objects of the files it keeps: they must exist.
+            if (!tb_objs) {
+                plan[i] = {Plan::Kind::failed, "", tb_step.diagnostic};
+                continue;
+            }
+            for (const auto& [name, diag] : broken) {
+                if (!v.files.count(name)) {
+                    plan[i] = {Plan::Kind::failed, "", diag};
+                    break;
+                }
+            }
+            if (plan[i].kind == Plan::Kind::failed) {
+                continue;
+            }
+        }
         const std::string& name = v.files.begin()->first;
         bool batchable = opts.batch && d.language == "c++" && v.files.size() == 1 &&
-                         sources.count(name) && is_source_ext(name) && !is_c_file(name);
+                         sources.count(name) && is_source_ext(name) && !is_c_file(name) &&
+                         !broken.count(name);
         if (batchable) {
             auto& ge = golden_exports[name];
             if (!ge) {
@@ -408,10 +460,16 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
             }
         }
         if (batchable) {
-            plan[i] = {Plan::Kind::batch, name};
+            plan[i] = {Plan::Kind::batch, name, {}};
         }
     }
     std::vector<Result> results(variants.size());
+    for (std::size_t i = 0; i < variants.size(); ++i) {
+        if (plan[i].kind == Plan::Kind::failed) {
+            results[i].verdict = Verdict::compile_error;
+            results[i].detail = plan[i].detail;
+        }
+    }
     std::vector<std::string> digest(variants.size()); // "" : unknown
     std::vector<fs::path> exe(variants.size());
     std::vector<std::map<std::string, std::string>> env(variants.size());
@@ -453,20 +511,6 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
         }
     }
 
-    BuildStep tb_step;
-    auto tb_objs = testbench_objects(d, tc, tb_step);
-    if (!tb_objs) {
-        throw InternalError("testbench stopped compiling: " + tb_step.diagnostic);
-    }
-    std::map<std::string, fs::path> golden_objs;
-    for (const auto& [name, path] : sources) {
-        BuildStep s;
-        auto o = cached_object(tc, cache_dir, path, s);
-        if (!o) {
-            throw InternalError(name + ": golden source stopped compiling: " + s.diagnostic);
-        }
-        golden_objs[name] = *o;
-    }
 
     auto t_build = std::chrono::steady_clock::now();
     // Build phase: batch chunks and individual variants, in parallel.
@@ -501,7 +545,7 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
                     exe[i] = x;
                     env[i] = {{"HLSV_VARIANT", std::to_string(slot)}};
                     results[i].batched = true;
-                    if (equivalent) {
+                    if (equivalent && !standalone) {
                         results[i].verdict = Verdict::equivalent;
                         results[i].detail = "object code identical to the golden's";
                     }
@@ -550,7 +594,7 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
         }
         digest[i] = s.digest.empty() ? "" : "single:" + s.digest;
         exe[i] = s.exe;
-        if (s.equivalent) {
+        if (s.equivalent && !standalone) {
             results[i].verdict = Verdict::equivalent;
             results[i].detail = "object code identical to the golden's";
         }
@@ -580,7 +624,7 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
         std::size_t i = to_run[k];
         bool batched = results[i].batched;
         Run run = run_exe(d, exe[i], env[i], {});
-        results[i] = judge(d, run, gold.get());
+        results[i] = judge(d, run, gold.get()); // no golden: pass when the testbench exits 0
         results[i].batched = batched;
     });
     auto t_end = std::chrono::steady_clock::now();
@@ -687,8 +731,9 @@ Single Simulator::Impl::build_single(const DesignSpec& d, const Toolchain& tc, c
             }
             objs.push_back(obj);
             auto mine = section_digests(read_file(obj, 1ull << 31));
-            auto theirs = section_digests(read_file(golden_obj, 1ull << 31));
-            all_equal = all_equal && mine == theirs;
+            // An empty golden object: the original does not compile (standalone runs).
+            all_equal = all_equal && !golden_obj.empty() &&
+                        mine == section_digests(read_file(golden_obj, 1ull << 31));
             dg += name + ":" + combined_digest(mine) + ";";
         }
         s.equivalent = all_equal;
@@ -749,7 +794,12 @@ Result Simulator::run_golden(const DesignSpec& design) {
 
 std::vector<Result> Simulator::run_variants(const DesignSpec& design,
                                             const std::vector<Variant>& variants) {
-    return impl_->run_variants(design, variants);
+    return impl_->run_variants(design, variants, /*standalone=*/false);
+}
+
+std::vector<Result> Simulator::run_standalone(const DesignSpec& design,
+                                              const std::vector<Variant>& variants) {
+    return impl_->run_variants(design, variants, /*standalone=*/true);
 }
 
 } // namespace hlsv::csim

@@ -61,7 +61,9 @@ struct Simulator::Impl {
                    const fs::path& cwd) const;
     std::optional<std::vector<fs::path>> testbench_objects(const DesignSpec& d, const Toolchain& tc,
                                                            BuildStep& step) const;
-    std::vector<Result> run_variants(const DesignSpec& d, const std::vector<Variant>& variants);
+    /// `standalone`: no golden (see Simulator::run_standalone).
+    std::vector<Result> run_variants(const DesignSpec& d, const std::vector<Variant>& variants,
+                                     bool standalone);
     /// Builds one batch unit; on failure returns the slots named in the diagnostics (empty
     /// when none can be blamed) and `false`.
     bool build_batch(

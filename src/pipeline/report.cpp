@@ -318,11 +318,13 @@ std::string render_report(const fs::path& dir) {
     for (const auto& s : samples) {
         std::string types;
         for (const auto& t : s.value("bug_types", json::array())) {
-            types += (types.empty() ? "" : ",") + t.get<std::string>();
+            types += types.empty() ? "" : ",";
+            types += t.get<std::string>();
         }
         std::string lines;
         for (const auto& l : s.value("changed_lines", json::array())) {
-            lines += (lines.empty() ? "" : ",") + std::to_string(l.get<int>());
+            lines += lines.empty() ? "" : ",";
+            lines += std::to_string(l.get<int>());
         }
         std::string key = s.value("suite", "") + "/" + s.value("design", "") + " " + types + " " +
                           s.value("evidence", "");

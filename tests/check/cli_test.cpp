@@ -1,14 +1,13 @@
 // End-to-end: the real hlsv binary — exit codes, formats, baselines, SARIF Multitool validation,
 // and a git pre-commit hook in a temporary repository.
-#include <gtest/gtest.h>
+#include "core/core.h"
 
 #include <array>
 #include <cstdio>
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include "core/core.h"
 
 namespace hlsv {
 namespace {
@@ -47,7 +46,8 @@ const fs::path k_fix = HLSV_CHECK_FIXTURES;
 class TempDir {
   public:
     TempDir() {
-        path_ = fs::temp_directory_path() / ("hlsv_check_cli_" + std::to_string(::getpid()) + "_" + std::to_string(n_++));
+        path_ = fs::temp_directory_path() /
+                ("hlsv_check_cli_" + std::to_string(::getpid()) + "_" + std::to_string(n_++));
         fs::create_directories(path_);
     }
     ~TempDir() { fs::remove_all(path_); }
@@ -61,14 +61,21 @@ class TempDir {
 TEST(CheckCli, ExitCodes) {
     EXPECT_EQ(run(k_hlsv + " check " + q(k_fix / "hls-nested-pipeline" / "fire.cpp")).status, 1);
     EXPECT_EQ(run(k_hlsv + " check " + q(k_fix / "hls-nested-pipeline" / "ok.cpp")).status, 0);
-    CmdResult bad = run(k_hlsv + " check --rules hls-nested-pipeline,nope " + q(k_fix / "hls-nested-pipeline"));
+    CmdResult bad =
+        run(k_hlsv + " check --rules hls-nested-pipeline,nope " + q(k_fix / "hls-nested-pipeline"));
     EXPECT_EQ(bad.status, 2);
     EXPECT_NE(bad.out.find("unknown rule 'nope'"), std::string::npos) << bad.out;
     EXPECT_EQ(run(k_hlsv + " check /no/such/file.cpp").status, 2);
     EXPECT_EQ(run(k_hlsv + " check --severity fatal " + q(k_fix)).status, 2);
     // Only warnings (hls-unroll-inner-loop): clean at --severity error.
-    EXPECT_EQ(run(k_hlsv + " check --severity error " + q(k_fix / "hls-unroll-inner-loop" / "fire.cpp")).status, 0);
-    EXPECT_EQ(run(k_hlsv + " check --severity warning " + q(k_fix / "hls-unroll-inner-loop" / "fire.cpp")).status, 1);
+    EXPECT_EQ(
+        run(k_hlsv + " check --severity error " + q(k_fix / "hls-unroll-inner-loop" / "fire.cpp"))
+            .status,
+        0);
+    EXPECT_EQ(
+        run(k_hlsv + " check --severity warning " + q(k_fix / "hls-unroll-inner-loop" / "fire.cpp"))
+            .status,
+        1);
 }
 
 TEST(CheckCli, FormatsAndOutputFile) {
@@ -78,7 +85,8 @@ TEST(CheckCli, FormatsAndOutputFile) {
     auto doc = nlohmann::json::parse(j.out);
     EXPECT_EQ(doc["files_checked"], 2);
     EXPECT_EQ(doc["findings"].size(), 3u);
-    CmdResult t = run(k_hlsv + " check -o " + q(dir.path() / "out.xml") + " --format junit " + q(k_fix / "hls-shift-width"));
+    CmdResult t = run(k_hlsv + " check -o " + q(dir.path() / "out.xml") + " --format junit " +
+                      q(k_fix / "hls-shift-width"));
     EXPECT_EQ(t.status, 1);
     EXPECT_NE(read_file(dir.path() / "out.xml").find("<testsuites"), std::string::npos);
     CmdResult list = run(k_hlsv + " check --list-rules");
@@ -94,7 +102,8 @@ TEST(CheckCli, WriteBaselineThenBaselineIsClean) {
     EXPECT_EQ(run(k_hlsv + " check --write-baseline " + q(base) + " " + q(src)).status, 1);
     EXPECT_EQ(run(k_hlsv + " check --baseline " + q(base) + " " + q(src)).status, 0);
     // Shift the code: still baselined. Add a bug: reported.
-    write_file_atomic(src, "// moved\n\n" + read_file(src) + "unsigned g(unsigned x) { return x << 32; }\n");
+    write_file_atomic(src, "// moved\n\n" + read_file(src) +
+                               "unsigned g(unsigned x) { return x << 32; }\n");
     CmdResult r = run(k_hlsv + " check --baseline " + q(base) + " " + q(src));
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.out.find("hls-shift-width"), std::string::npos) << r.out;
@@ -104,7 +113,8 @@ TEST(CheckCli, WriteBaselineThenBaselineIsClean) {
 TEST(CheckCli, SarifPassesTheMultitoolValidator) {
     TempDir dir;
     fs::path sarif = dir.path() / "out.sarif";
-    CmdResult r = run("cd " + q(k_fix) + " && " + k_hlsv + " check --format sarif -o " + q(sarif) + " .");
+    CmdResult r =
+        run("cd " + q(k_fix) + " && " + k_hlsv + " check --format sarif -o " + q(sarif) + " .");
     ASSERT_EQ(r.status, 1) << r.out;
     auto doc = nlohmann::json::parse(read_file(sarif));
     ASSERT_EQ(doc["version"], "2.1.0");
@@ -132,11 +142,13 @@ TEST(CheckCli, GitPreCommitHookBlocksNestedPipeline) {
         GTEST_SKIP() << "git not installed";
     }
     TempDir dir;
-    const std::string git = "git -C " + q(dir.path()) + " -c user.name=t -c user.email=t@example.com ";
+    const std::string git =
+        "git -C " + q(dir.path()) + " -c user.name=t -c user.email=t@example.com ";
     ASSERT_EQ(run("git init -q " + q(dir.path())).status, 0);
     // The hook docs/ci.md describes: check the staged C/C++ files with hlsv.
     std::string hook = "#!/bin/sh\n"
-                       "files=$(git diff --cached --name-only --diff-filter=ACMR | grep -E '\\.(c|cc|cpp|h|hpp)$')\n"
+                       "files=$(git diff --cached --name-only --diff-filter=ACMR | grep -E "
+                       "'\\.(c|cc|cpp|h|hpp)$')\n"
                        "[ -z \"$files\" ] && exit 0\n"
                        "exec ";
     hook += k_hlsv;

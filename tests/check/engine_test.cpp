@@ -1,9 +1,8 @@
 // The engine around the rules: suppressions, fingerprints and baselines, reporters, bad input.
-#include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
-
 #include "check/check.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace hlsv::check {
 namespace {
@@ -22,8 +21,8 @@ const char* k_nested = R"(void top(int a[8][8], int out[8]) {
 class TempDir {
   public:
     TempDir() {
-        path_ = fs::temp_directory_path() / ("hlsv_check_" + std::to_string(::getpid()) + "_" +
-                                             std::to_string(counter_++));
+        path_ = fs::temp_directory_path() /
+                ("hlsv_check_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
         fs::create_directories(path_);
     }
     ~TempDir() { fs::remove_all(path_); }
@@ -34,7 +33,8 @@ class TempDir {
     static inline int counter_ = 0;
 };
 
-int count_rule(const std::vector<Finding>& fs, const std::string& rule, Severity min = Severity::warning) {
+int count_rule(const std::vector<Finding>& fs, const std::string& rule,
+               Severity min = Severity::warning) {
     int n = 0;
     for (const auto& f : fs) {
         n += f.rule == rule && f.severity >= min;
@@ -96,7 +96,8 @@ TEST(Engine, BaselineFromJsonAndSarifDropsKnownFindingsOnly) {
     write_file_atomic(dir.path() / "base.sarif", format_sarif(r1, dir.path()));
 
     // The code moves down and gains a new bug: only the new one survives the baseline.
-    write_file_atomic(src, std::string("#define W 8\n") + k_nested + "int f(int x) { return x << 40; }\n");
+    write_file_atomic(src, std::string("#define W 8\n") + k_nested +
+                               "int f(int x) { return x << 40; }\n");
     for (const char* b : {"base.json", "base.sarif"}) {
         Report r2 = check_paths({src});
         apply_baseline(r2, load_baseline(dir.path() / b));
@@ -130,18 +131,22 @@ TEST(Engine, SeverityFilter) {
 
 TEST(Engine, BadInputBecomesNotesAndTheRestIsChecked) {
     TempDir dir;
-    write_file_atomic(dir.path() / "a_broken.cpp", "void f( {{{ int x = ;; #pragma\n}}}}} ))) template<\n");
+    write_file_atomic(dir.path() / "a_broken.cpp",
+                      "void f( {{{ int x = ;; #pragma\n}}}}} ))) template<\n");
     write_file_atomic(dir.path() / "b_binary.cpp", std::string("\0\1\2\3binary\0\0", 12));
-    write_file_atomic(dir.path() / "c_latin1.cpp", "// caf\xe9\nint g(int x) { return x << 40; }\n");
+    write_file_atomic(dir.path() / "c_latin1.cpp",
+                      "// caf\xe9\nint g(int x) { return x << 40; }\n");
     write_file_atomic(dir.path() / "d_good.cpp", k_nested);
     write_file_atomic(dir.path() / "notes.txt", "not a source file");
     Report r = check_paths({dir.path()});
     EXPECT_EQ(r.files.size(), 3u); // the binary file is skipped, .txt is not a source
     bool broken_note = false, binary_note = false, utf8_note = false;
     for (const auto& n : r.notes) {
-        broken_note |= n.file.find("a_broken") != std::string::npos && n.message.find("syntax") != std::string::npos;
+        broken_note |= n.file.find("a_broken") != std::string::npos &&
+                       n.message.find("syntax") != std::string::npos;
         binary_note |= n.file.find("b_binary") != std::string::npos;
-        utf8_note |= n.file.find("c_latin1") != std::string::npos && n.message.find("UTF-8") != std::string::npos;
+        utf8_note |= n.file.find("c_latin1") != std::string::npos &&
+                     n.message.find("UTF-8") != std::string::npos;
     }
     EXPECT_TRUE(broken_note);
     EXPECT_TRUE(binary_note);
@@ -176,10 +181,14 @@ TEST(Reporters, TextLooksLikeACompiler) {
     r.files = {"a.cpp"};
     r.findings = check_source("a.cpp", k_nested);
     std::string t = format_text(r);
-    EXPECT_NE(t.find("a.cpp:5:1: error: pipeline of loop at line 4 is nested in pipelined loop at line 2"),
+    EXPECT_NE(
+        t.find(
+            "a.cpp:5:1: error: pipeline of loop at line 4 is nested in pipelined loop at line 2"),
+        std::string::npos)
+        << t;
+    EXPECT_NE(t.find("[hls-nested-pipeline,MLP]\n#pragma HLS pipeline II=1\n^\n"),
               std::string::npos)
         << t;
-    EXPECT_NE(t.find("[hls-nested-pipeline,MLP]\n#pragma HLS pipeline II=1\n^\n"), std::string::npos) << t;
 }
 
 TEST(Reporters, JsonShape) {
@@ -205,10 +214,12 @@ TEST(Reporters, JunitHasOneFailurePerFindingAndEscapes) {
     r.files = {"a&b.cpp", "clean.cpp"};
     r.findings = check_source("a&b.cpp", k_nested);
     std::string x = format_junit(r);
-    EXPECT_NE(x.find("<testcase classname=\"hlsv.check\" name=\"a&amp;b.cpp\">"), std::string::npos) << x;
+    EXPECT_NE(x.find("<testcase classname=\"hlsv.check\" name=\"a&amp;b.cpp\">"), std::string::npos)
+        << x;
     EXPECT_NE(x.find("name=\"clean.cpp\"/>"), std::string::npos);
     std::size_t failures = 0;
-    for (std::size_t p = x.find("<failure "); p != std::string::npos; p = x.find("<failure ", p + 1)) {
+    for (std::size_t p = x.find("<failure "); p != std::string::npos;
+         p = x.find("<failure ", p + 1)) {
         ++failures;
     }
     EXPECT_EQ(failures, r.findings.size());

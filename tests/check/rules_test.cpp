@@ -1,15 +1,16 @@
 // Every rule has tests/check/<rule-id>/fire.cpp (each line marked `// FIRE` must get a finding
 // of that rule, and no other line may) and ok.cpp (no finding of that rule at all).
-#include <gtest/gtest.h>
-
-#include <set>
-
 #include "check/check.h"
+
+#include <gtest/gtest.h>
+#include <set>
 
 namespace hlsv::check {
 namespace {
 
-fs::path fixtures() { return HLSV_CHECK_FIXTURES; }
+fs::path fixtures() {
+    return HLSV_CHECK_FIXTURES;
+}
 
 std::set<int> marked_lines(const std::string& text) {
     std::set<int> out;
@@ -62,14 +63,13 @@ std::vector<std::string> rule_ids() {
     return ids;
 }
 
-INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, ::testing::ValuesIn(rule_ids()),
-                         [](const auto& info) {
-                             std::string n = info.param;
-                             for (char& c : n) {
-                                 c = c == '-' ? '_' : c;
-                             }
-                             return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, ::testing::ValuesIn(rule_ids()), [](const auto& info) {
+    std::string n = info.param;
+    for (char& c : n) {
+        c = c == '-' ? '_' : c;
+    }
+    return n;
+});
 
 TEST(Registry, SortedUniqueKebabIdsWithMetadata) {
     const auto& all = rules();
@@ -85,7 +85,8 @@ TEST(Registry, SortedUniqueKebabIdsWithMetadata) {
         EXPECT_FALSE(r.message.empty()) << r.id;
         EXPECT_TRUE(fs::exists(fixtures() / r.id / "fire.cpp")) << r.id << " has no tests";
         if (r.type) {
-            EXPECT_NE(BugCatalog::get().find(*r.type), nullptr) << r.id << " maps to unknown type " << *r.type;
+            EXPECT_NE(BugCatalog::get().find(*r.type), nullptr)
+                << r.id << " maps to unknown type " << *r.type;
         }
     }
 }
@@ -97,8 +98,8 @@ TEST(Registry, AllTenPragmaTypesAreCovered) {
             types.insert(*r.type);
         }
     }
-    for (const char* t : {"APT", "FND", "DID", "DFP", "IDAP", "RAMB", "SMA", "AMS", "MLP", "ILNU", "OOB", "INIT",
-                          "SHFT", "INF", "USE"}) {
+    for (const char* t : {"APT", "FND", "DID", "DFP", "IDAP", "RAMB", "SMA", "AMS", "MLP", "ILNU",
+                          "OOB", "INIT", "SHFT", "INF", "USE"}) {
         EXPECT_TRUE(types.count(t)) << t;
     }
 }

@@ -156,6 +156,9 @@ TEST_F(ExportsTest, SftLinesAreChatsAndNoDesignIsInBothSplits) {
                                   s["design"].get<std::string>());
         }
     }
+    // Not vacuous: with these fixtures (row_sum's hash picks validation) both splits have designs.
+    EXPECT_FALSE(designs["sft.jsonl"].empty());
+    EXPECT_FALSE(designs["sft_validation.jsonl"].empty());
     for (const auto& d : designs["sft_validation.jsonl"]) {
         EXPECT_FALSE(designs["sft.jsonl"].count(d)) << d << " is in both splits";
     }
