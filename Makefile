@@ -25,6 +25,9 @@ test: build
 bench: build
 	@scripts/bench.sh $(BUILD)
 
+dataset: build
+	@scripts/dataset.sh $(HLSV)
+
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'benchmarks/*.cpp')
 
