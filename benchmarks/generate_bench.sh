@@ -79,6 +79,7 @@ nend=$(date +%s.%N)
 "$py" - "$work/out/manifest.json" "$start" "$end" "$naive_n" "$nstart" "$nend" "$jobs" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))
+m.update(json.load(open(sys.argv[1].replace("manifest.json", "run.json"))))
 start, end, nstart, nend = (float(sys.argv[i]) for i in (2, 3, 5, 6))
 naive_n = int(sys.argv[4])
 jobs = int(sys.argv[7])

@@ -56,7 +56,7 @@ std::string jsonl(const std::vector<json>& rows) {
 } // namespace
 
 void export_dataset(const fs::path& out, const std::vector<json>& samples,
-                    const json& manifest_extra) {
+                    const json& manifest_extra, const json& run_info) {
     std::vector<json> valid_rows, attempts, train, validation;
     std::map<std::string, int> per_type, per_suite;
     std::map<std::string, int> name_uses; // design dir + bug file name -> count
@@ -66,6 +66,7 @@ void export_dataset(const fs::path& out, const std::vector<json>& samples,
         a.erase("buggy_code");
         a.erase("golden_code");
         a.erase("diff");
+        a.erase("timings"); // per-run noise: totals go to run.json
         attempts.push_back(std::move(a));
         if (s.value("verdict", "") != "valid") {
             continue;
@@ -127,6 +128,7 @@ void export_dataset(const fs::path& out, const std::vector<json>& samples,
     manifest["sft"] = {{"train", train.size()}, {"validation", validation.size()}};
     manifest["files"] = {"samples.jsonl", "attempts.jsonl", "sft.jsonl", "sft_validation.jsonl"};
     write_file_atomic(out / "manifest.json", manifest.dump(2) + "\n");
+    write_file_atomic(out / "run.json", run_info.dump(2) + "\n");
 }
 
 } // namespace hlsv::pipeline::detail

@@ -512,7 +512,7 @@ RunSummary generate(const GenerateOptions& opts) {
     rag::Store store = rag::Store::open(db);
     json config = run_config(opts, types);
     // The same command continues its run (resume after a kill or Ctrl-C; a no-op when done).
-    auto existing = detail::find_run(db, config.dump());
+    auto existing = store.find_run(config.dump());
     std::int64_t run_id = existing ? *existing : store.begin_run(config.dump());
 
     Run run(opts, store, run_id, t_start);
@@ -621,14 +621,23 @@ RunSummary generate(const GenerateOptions& opts) {
         store.finish_run(run_id);
     }
     sum.wall_seconds = now_seconds() - t_start;
+    // manifest.json depends only on the configuration and the results, so a curated dataset
+    // regenerates byte for byte; what differs between runs goes to run.json.
     json extra;
-    extra["run_id"] = run_id;
-    extra["config"] = config;
+    json portable = config;
+    portable["suites"] = json::array();
+    for (const auto& s : config["suites"]) {
+        portable["suites"].push_back(portable_path(s.get<std::string>()));
+    }
+    extra["config"] = portable;
     extra["skipped_designs"] = sum.skipped_designs;
-    extra["stage_seconds"] = stage_totals;
-    extra["wall_seconds"] = wall_total;
-    extra["interrupted"] = sum.interrupted;
-    detail::export_dataset(opts.out, samples, extra);
+    json run_info;
+    run_info["run_id"] = run_id;
+    run_info["store"] = db.string();
+    run_info["stage_seconds"] = stage_totals;
+    run_info["wall_seconds"] = wall_total;
+    run_info["interrupted"] = sum.interrupted;
+    detail::export_dataset(opts.out, samples, extra, run_info);
     return sum;
 }
 

@@ -63,10 +63,6 @@ class Progress {
 /// Monotonic seconds.
 double now_seconds();
 
-/// The newest run of the store at `db` started with exactly `config_json`, if any: the same
-/// command resumes that run. Throws InputError when the store cannot be read.
-std::optional<std::int64_t> find_run(const fs::path& db, const std::string& config_json);
-
 /// Run items with this design hash are bookkeeping (wall time per invocation), not work.
 inline constexpr const char* k_meta_item = "#invocation";
 
@@ -74,6 +70,6 @@ inline constexpr const char* k_meta_item = "#invocation";
 /// in the run item's result): Chrysalis layout, samples.jsonl, sft.jsonl (train/validation by
 /// design), attempts.jsonl and manifest.json. Every file is written atomically.
 void export_dataset(const fs::path& out, const std::vector<nlohmann::json>& samples,
-                    const nlohmann::json& manifest_extra);
+                    const nlohmann::json& manifest_extra, const nlohmann::json& run_info);
 
 } // namespace hlsv::pipeline::detail

@@ -288,7 +288,13 @@ std::string render_report(const fs::path& dir) {
         suites[s.value("suite", "")] += 1;
     }
     // Held in a local: items() of a temporary would dangle inside the loop.
-    const json stage_seconds = manifest.value("stage_seconds", json::object());
+    json run_info = json::object();
+    if (fs::exists(dir / "run.json", ec)) {
+        run_info = json::parse(read_file(dir / "run.json"), nullptr, false);
+    }
+    const json stage_seconds = run_info.is_object() && run_info.contains("stage_seconds")
+                                   ? run_info["stage_seconds"]
+                                   : manifest.value("stage_seconds", json::object());
     for (const auto& [k, v] : stage_seconds.items()) {
         stages[k] = v.is_number() ? v.get<double>() : 0.0;
     }

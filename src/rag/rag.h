@@ -283,6 +283,8 @@ class Store {
 
     // -- runs and statistics (hlsv generate) --
     std::int64_t begin_run(const std::string& config_json);
+    /// The newest run started with exactly `config_json`, so the same command resumes it.
+    std::optional<std::int64_t> find_run(const std::string& config_json);
     void finish_run(std::int64_t run_id, const std::string& status = "done");
     /// Inserts the item as "pending" unless it exists; returns its current state.
     RunItem ensure_item(std::int64_t run_id, const RunItemKey& key);

@@ -627,6 +627,15 @@ std::int64_t Store::begin_run(const std::string& config_json) {
     return id;
 }
 
+std::optional<std::int64_t> Store::find_run(const std::string& config_json) {
+    auto st = impl_->db.cached("SELECT id FROM runs WHERE config = ? ORDER BY id DESC LIMIT 1");
+    st.bind(1, config_json);
+    if (st.step()) {
+        return st.int64(0);
+    }
+    return std::nullopt;
+}
+
 void Store::finish_run(std::int64_t run_id, const std::string& status) {
     WriteTx tx(impl_->db);
     impl_->db

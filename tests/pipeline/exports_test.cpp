@@ -117,8 +117,11 @@ TEST_F(ExportsTest, ManifestCountsMatchTheFiles) {
     for (const auto& f : m["files"]) {
         EXPECT_TRUE(fs::exists(out() / f.get<std::string>())) << f;
     }
-    EXPECT_GT(m["wall_seconds"].get<double>(), 0);
-    EXPECT_GT(m["stage_seconds"]["validate"].get<double>(), 0);
+    // Timings vary between runs: they live in run.json, so manifest.json stays reproducible.
+    EXPECT_FALSE(m.contains("wall_seconds"));
+    json r = json::parse(slurp(out() / "run.json"));
+    EXPECT_GT(r["wall_seconds"].get<double>(), 0);
+    EXPECT_GT(r["stage_seconds"]["validate"].get<double>(), 0);
     EXPECT_EQ(m["config"]["bugs"], json::parse(R"(["OOB","ZERO","DID","DFP"])"));
 }
 
