@@ -310,7 +310,9 @@ int main(int argc, char** argv) {
             std::vector<Injection> batch;
             std::vector<std::string> types;
             for (const auto& t : inj::supported_types()) {
-                if (inj::is_pragma_type(t) || !wanted(t))
+                // HLSV_BENCH_PRAGMA=1 also validates pragma types (by the static checker).
+                bool pragma_too = std::getenv("HLSV_BENCH_PRAGMA") != nullptr;
+                if ((inj::is_pragma_type(t) && !pragma_too) || !wanted(t))
                     continue;
                 auto s = inj::sites_for(t, d.facts, SourceText(d.text));
                 for (int k = 0; k < per_type && k < static_cast<int>(s.size()); ++k) {

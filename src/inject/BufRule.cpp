@@ -41,6 +41,10 @@ std::vector<Site> BufRule::sites(const parse::DesignFacts& facts, const SourceTe
         }
         std::string raw(source.line(ln));
         auto t = code_tokens(raw);
+        if (t.size() >= 3 && t[t.size() - 1].text == ";" && t[t.size() - 2].text == "0" &&
+            t[t.size() - 3].text == "=") {
+            continue; // clearing either half first is rarely observable (padding, borders)
+        }
         for (std::size_t i = 0; i + 2 < t.size(); ++i) {
             if (t[i].kind != TokKind::ident) {
                 continue;

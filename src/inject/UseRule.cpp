@@ -65,18 +65,30 @@ IntType classify(std::string t, const Typedefs& defs) {
         const char* flip;
     };
     static const Known known[] = {
-        {"unsigned char", false, 8, "signed char"},   {"uint8_t", false, 8, "int8_t"},
-        {"signed char", true, 8, "unsigned char"},    {"int8_t", true, 8, "uint8_t"},
-        {"unsigned short", false, 16, "short"},       {"unsigned short int", false, 16, "short"},
-        {"uint16_t", false, 16, "int16_t"},           {"short", true, 16, "unsigned short"},
-        {"short int", true, 16, "unsigned short"},    {"signed short", true, 16, "unsigned short"},
-        {"int16_t", true, 16, "uint16_t"},            {"int", true, 32, ""},
-        {"signed", true, 32, ""},                     {"signed int", true, 32, ""},
-        {"int32_t", true, 32, ""},                    {"unsigned", false, 32, ""},
-        {"unsigned int", false, 32, ""},              {"uint32_t", false, 32, ""},
-        {"long", true, 64, ""},                       {"long long", true, 64, ""},
-        {"unsigned long", false, 64, ""},             {"unsigned long long", false, 64, ""},
-        {"int64_t", true, 64, ""},                    {"uint64_t", false, 64, ""},
+        {"unsigned char", false, 8, "signed char"},
+        {"uint8_t", false, 8, "int8_t"},
+        {"signed char", true, 8, "unsigned char"},
+        {"int8_t", true, 8, "uint8_t"},
+        {"unsigned short", false, 16, "short"},
+        {"unsigned short int", false, 16, "short"},
+        {"uint16_t", false, 16, "int16_t"},
+        {"short", true, 16, "unsigned short"},
+        {"short int", true, 16, "unsigned short"},
+        {"signed short", true, 16, "unsigned short"},
+        {"int16_t", true, 16, "uint16_t"},
+        {"int", true, 32, ""},
+        {"signed", true, 32, ""},
+        {"signed int", true, 32, ""},
+        {"int32_t", true, 32, ""},
+        {"unsigned", false, 32, ""},
+        {"unsigned int", false, 32, ""},
+        {"uint32_t", false, 32, ""},
+        {"long", true, 64, ""},
+        {"long long", true, 64, ""},
+        {"unsigned long", false, 64, ""},
+        {"unsigned long long", false, 64, ""},
+        {"int64_t", true, 64, ""},
+        {"uint64_t", false, 64, ""},
     };
     for (const auto& k : known) {
         if (t == k.name) {
@@ -105,13 +117,13 @@ Typedefs collect_typedefs(const parse::DesignFacts& facts, const SourceText& sou
     }
     Typedefs defs;
     std::regex td(R"(\btypedef\s+([^;{}]+?)\s+(\w+)\s*;)");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), td);
-         it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), td); it != std::sregex_iterator();
+         ++it) {
         defs[(*it)[2].str()] = (*it)[1].str();
     }
     std::regex us(R"(\busing\s+(\w+)\s*=\s*([^;{}]+?)\s*;)");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), us);
-         it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), us); it != std::sregex_iterator();
+         ++it) {
         defs[(*it)[1].str()] = (*it)[2].str();
     }
     return defs;
@@ -129,7 +141,9 @@ struct Var {
     bool data = false;
 };
 
-bool has(const std::string& s, const char* what) { return s.find(what) != std::string::npos; }
+bool has(const std::string& s, const char* what) {
+    return s.find(what) != std::string::npos;
+}
 
 // The expression's tokens with the contents of its [...] removed: "in[r - 1]" -> "in [ ]".
 std::vector<Token> without_indices(std::string_view expr) {
@@ -236,9 +250,8 @@ class Vars {
     bool negative_source(const std::string& fn, std::string_view expr, int line) const {
         auto t = without_indices(expr);
         for (std::size_t i = 0; i < t.size(); ++i) {
-            if (t[i].text == "-" ||
-                (t[i].text == "." && i + 1 < t.size() &&
-                 (t[i + 1].text == "range" || t[i + 1].text == "read"))) {
+            if (t[i].text == "-" || (t[i].text == "." && i + 1 < t.size() &&
+                                     (t[i + 1].text == "range" || t[i + 1].text == "read"))) {
                 return true;
             }
             if (t[i].kind == TokKind::ident) {
@@ -314,9 +327,13 @@ class Vars {
 
 // ---- statements ---------------------------------------------------------------------------
 
-bool is_assign(std::string_view op) { return op == "=" || op == "+=" || op == "-="; }
+bool is_assign(std::string_view op) {
+    return op == "=" || op == "+=" || op == "-=";
+}
 
-bool is_arith(std::string_view op) { return op == "+" || op == "-" || op == "*"; }
+bool is_arith(std::string_view op) {
+    return op == "+" || op == "-" || op == "*";
+}
 
 // The end (one past) of the read starting at token i: "x", "x[i]", "m[r][c]".
 std::size_t read_end(const std::vector<Token>& t, std::size_t i) {
