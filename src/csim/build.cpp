@@ -135,8 +135,10 @@ Toolchain::Toolchain(const DesignSpec& design, const Options& opts, bool coverag
             fp += f.filename().string() + ' ' + sha256_hex(read_file(f)) + '\n';
         }
     }
-    fp += hash_tree(hls_include_);
+    std::string hls = hash_tree(hls_include_);
+    fp += hls;
     fingerprint_ = sha256_hex(fp);
+    hls_fingerprint_ = sha256_hex(compiler_version("g++") + '\n' + hls);
 }
 
 std::string Toolchain::compiler_for(const fs::path& file) const {
@@ -153,8 +155,14 @@ std::string Toolchain::linker() const {
 
 std::vector<std::string> Toolchain::compile_flags(const fs::path& file) const {
     // Defaults first: the design's cflags come later and win (-O2, -std=c++14, ...).
-    std::vector<std::string> f = {"-O1", "-ftrivial-auto-var-init=pattern", "-w",
-                                  "-ffunction-sections", "-fdata-sections"};
+    // No identical-code folding: a batch slot keeps its own bytes for comparison, and every
+    // compile uses the same flags so one precompiled header serves them all.
+    std::vector<std::string> f = {"-O1",
+                                  "-ftrivial-auto-var-init=pattern",
+                                  "-w",
+                                  "-ffunction-sections",
+                                  "-fdata-sections",
+                                  "-fno-ipa-icf"};
     if (!is_c_file(file)) {
         f.push_back("-std=c++17");
     }
@@ -242,6 +250,8 @@ std::optional<fs::path> cached_object(const Toolchain& tc, const fs::path& cache
     std::vector<std::string> argv = {tc.compiler_for(source)};
     auto flags = tc.compile_flags(source);
     argv.insert(argv.end(), flags.begin(), flags.end());
+    auto pch = pch_flags(tc, cache_dir, source, text);
+    argv.insert(argv.end(), pch.begin(), pch.end());
     argv.insert(argv.end(), {"-c", source.filename().string(), "-o", tmp.string()});
     step = run_compiler(argv, source.parent_path());
     if (!step.ok) {

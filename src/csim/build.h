@@ -36,6 +36,10 @@ class Toolchain {
     /// flags, the design's headers and the HLS headers.
     const std::string& fingerprint() const { return fingerprint_; }
     const fs::path& hls_include() const { return hls_include_; }
+    const fs::path& design_dir() const { return design_.dir; }
+    /// Hash of the compiler version(s) and the HLS header tree: what a precompiled header of
+    /// those headers depends on besides the flags.
+    const std::string& hls_fingerprint() const { return hls_fingerprint_; }
 
   private:
     const DesignSpec& design_;
@@ -43,6 +47,7 @@ class Toolchain {
     bool coverage_;
     fs::path hls_include_;
     std::string fingerprint_;
+    std::string hls_fingerprint_;
 };
 
 /// Runs the compiler `argv` in `cwd` (sandboxed, not privilege-dropped) with a generous timeout.
@@ -53,6 +58,15 @@ BuildStep run_compiler(const std::vector<std::string>& argv, const fs::path& cwd
 /// On failure returns nullopt and fills `step`.
 std::optional<fs::path> cached_object(const Toolchain& tc, const fs::path& cache_dir,
                                       const fs::path& source, BuildStep& step);
+
+/// Flags that make a compile of `file` (whose text is `text`) use a precompiled header of the
+/// HLS headers the text includes, directly or through the design's own headers: {"-include",
+/// <cache_dir>/pch/<hash>/hlsv_pch.h}. Built on first use and shared by every design with the
+/// same flags (include paths aside); checked with `-H` that g++ really uses it. Empty when no
+/// PCH applies: C files, no HLS header, a design that defines a macro the HLS headers test or
+/// shadows one of them, or a PCH that fails to build. Thread-safe.
+std::vector<std::string> pch_flags(const Toolchain& tc, const fs::path& cache_dir,
+                                   const fs::path& file, const std::string& text);
 
 /// The default cache directory ($XDG_CACHE_HOME/hlsv/csim, else ~/.cache/hlsv/csim).
 fs::path default_cache_dir();

@@ -20,6 +20,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <thread>
+#include <time.h>
 #include <unistd.h>
 
 namespace hlsv::csim {
@@ -254,7 +255,16 @@ Outcome run_command(const Command& cmd) {
                 ::_exit(126);
             }
         }
-        ::execve(program.c_str(), argv.data(), envp.data());
+        // ETXTBSY: another thread's child, forked while the program was still being written,
+        // holds the write descriptor until its own exec closes it. Wait for that, briefly.
+        for (int tries = 0;; ++tries) {
+            ::execve(program.c_str(), argv.data(), envp.data());
+            if (errno != ETXTBSY || tries >= 200) {
+                break;
+            }
+            struct timespec pause = {0, 5'000'000};
+            ::nanosleep(&pause, nullptr);
+        }
         ::_exit(127);
     }
     ::setpgid(pid, pid); // also in the parent: no race with the kill below

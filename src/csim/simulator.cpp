@@ -25,6 +25,7 @@ namespace {
 // At most this many variants share one batch translation unit: compile time and memory grow
 // with the unit, and one bad variant sends the whole chunk to individual builds.
 constexpr std::size_t k_max_batch = 48;
+constexpr std::size_t k_min_split = 12;
 
 // A temporary directory of a dead process is removed once nobody touched it for this long.
 constexpr std::chrono::seconds k_stale_temp_age{600};
@@ -497,8 +498,10 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
             }
         }
         for (auto& [src, members] : by_source) {
+            // Each extra unit re-parses the headers and links once more: split for parallel
+            // builds only when every part still gets k_min_split variants.
             std::size_t parts =
-                std::max<std::size_t>({1, std::min<std::size_t>(jobs, members.size() / 4 + 1),
+                std::max<std::size_t>({1, std::min<std::size_t>(jobs, members.size() / k_min_split),
                                        (members.size() + k_max_batch - 1) / k_max_batch});
             std::size_t per = (members.size() + parts - 1) / parts;
             for (std::size_t s = 0; s < members.size(); s += per) {
@@ -510,7 +513,6 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
             }
         }
     }
-
 
     auto t_build = std::chrono::steady_clock::now();
     // Build phase: batch chunks and individual variants, in parallel.
@@ -656,10 +658,11 @@ bool Simulator::Impl::build_batch(
     fs::path unit = dir / ("batch_" + source);
     write_file_atomic(unit, make_batch(source, versions, exports));
     std::vector<std::string> argv = {tc.compiler_for(unit)};
-    auto flags = tc.compile_flags(d.dir / source);
+    auto flags = tc.compile_flags(d.dir / source); // without identical-code folding
     argv.insert(argv.end(), flags.begin(), flags.end());
-    // No identical-code folding across slots: each slot keeps its own bytes for comparison.
-    argv.insert(argv.end(), {"-fno-ipa-icf", "-c", unit.filename().string(), "-o", "batch.o"});
+    auto pch = pch_flags(tc, cache_dir, unit, read_file(unit));
+    argv.insert(argv.end(), pch.begin(), pch.end());
+    argv.insert(argv.end(), {"-c", unit.filename().string(), "-o", "batch.o"});
     BuildStep step = run_compiler(argv, dir);
     fs::path exe = dir / "sim";
     if (step.ok) {
@@ -724,6 +727,8 @@ Single Simulator::Impl::build_single(const DesignSpec& d, const Toolchain& tc, c
             std::vector<std::string> argv = {tc.compiler_for(name)};
             auto flags = tc.compile_flags(d.dir / name);
             argv.insert(argv.end(), flags.begin(), flags.end());
+            auto pch = pch_flags(tc, cache_dir, d.dir / name, it->second);
+            argv.insert(argv.end(), pch.begin(), pch.end());
             argv.insert(argv.end(), {"-c", name, "-o", obj.string()});
             s.step = run_compiler(argv, dir);
             if (!s.step.ok) {

@@ -56,7 +56,8 @@ std::size_t sweep_stale_temp_dirs(const fs::path& parent, std::chrono::seconds m
          it.increment(ec)) {
         std::string name = it->path().filename().string();
         // hlsv-<prefix words>-<pid>.<ns>-XXXXXX
-        if (name.rfind("hlsv-", 0) != 0 || name.size() < 5 + 7 + 4 || name[name.size() - 7] != '-') {
+        if (name.rfind("hlsv-", 0) != 0 || name.size() < 5 + 7 + 4 ||
+            name[name.size() - 7] != '-') {
             continue;
         }
         std::string rest = name.substr(0, name.size() - 7);

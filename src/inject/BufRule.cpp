@@ -68,11 +68,12 @@ std::vector<Site> BufRule::sites(const parse::DesignFacts& facts, const SourceTe
                 std::string sel = raw.substr(t[i + 2].begin, t[c - 1].end - t[i + 2].begin);
                 std::string flipped;
                 if (sel == "0" || sel == "1") {
-                    flipped = sel == "0" ? "1" : "0";
+                    flipped.assign(1, sel == "0" ? '1' : '0');
                 } else if (sel.rfind("1 - ", 0) == 0) {
                     flipped = sel.substr(4);
                 } else if (c == i + 3) {
-                    flipped = "1 - " + sel;
+                    flipped = "1 - ";
+                    flipped += sel;
                 } else {
                     flipped = "1 - (" + sel + ")";
                 }

@@ -142,7 +142,8 @@ std::vector<Site> MluRule::sites(const parse::DesignFacts& facts, const SourceTe
             Site site =
                 line_site(s, type(), id(), anchor, std::string(trim(source.line(anchor))), "");
             for (int j = 0; j < r.period; ++j) {
-                site.original += "\n" + right_trimmed(source.line(b + j));
+                site.original += '\n';
+                site.original += right_trimmed(source.line(b + j));
             }
             site.explanation =
                 r.period == 1

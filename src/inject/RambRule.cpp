@@ -142,7 +142,8 @@ std::vector<Site> RambRule::sites(const parse::DesignFacts& facts, const SourceT
                 out.push_back(line_site(s, type(), id(), p.pragma->line, line, explanation));
             } else if (last_if) {
                 Site site = line_site(s, type(), id(), last_if->line, last_if->text, explanation);
-                site.faulty += "\n" + indent_of(source, last_if->line) +
+                site.faulty += '\n';
+                site.faulty += indent_of(source, last_if->line) +
                                fmt::format("#pragma HLS interface mode=m_axi port={} "
                                            "offset=slave",
                                            p.name);

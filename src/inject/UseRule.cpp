@@ -109,7 +109,8 @@ Typedefs collect_typedefs(const parse::DesignFacts& facts, const SourceText& sou
         std::error_code ec;
         if (!facts.file.empty() && fs::is_regular_file(h, ec)) {
             try {
-                text += "\n" + read_file(h);
+                text += '\n';
+                text += read_file(h);
             } catch (const Error&) {
                 // An unreadable header only costs its typedefs.
             }

@@ -2,10 +2,13 @@
 #include "helpers.h"
 #include "sandbox.h"
 
+#include <atomic>
 #include <chrono>
 #include <dirent.h>
 #include <fstream>
+#include <mutex>
 #include <signal.h>
+#include <thread>
 
 namespace hlsv::csim::test {
 
@@ -125,6 +128,46 @@ TEST(Sandbox, AddressSpaceLimitStopsHugeAllocations) {
     auto o = run_command(c);
     EXPECT_EQ(o.failure, Failure::none);
     EXPECT_NE(o.exit_code, 0); // dd: memory exhausted
+}
+
+} // namespace
+} // namespace hlsv::csim::test
+
+namespace hlsv::csim::test {
+namespace {
+
+// Programs copied into place while other threads fork (as the simulator's parallel runs do):
+// a child forked mid-copy holds the write descriptor for a moment, and exec must wait it out
+// (ETXTBSY) instead of reporting "cannot execute".
+TEST(Sandbox, ExecOfAFreshlyCopiedProgramSurvivesConcurrentForks) {
+    TempDir dir("hlsv-csim-etxtbsy-");
+    std::atomic<int> errors{0};
+    std::string first_error;
+    std::mutex mu;
+    std::vector<std::thread> pool;
+    for (int t = 0; t < 4; ++t) {
+        pool.emplace_back([&, t] {
+            for (int i = 0; i < 40; ++i) {
+                fs::path exe = dir.path() / ("true_" + std::to_string(t) + "_" + std::to_string(i));
+                fs::copy_file("/bin/true", exe);
+                Command c;
+                c.argv = {exe.string()};
+                c.cwd = dir.path();
+                c.env = base_env(dir.path());
+                c.limits.drop_privileges = false;
+                Outcome o = run_command(c);
+                if (o.failure != Failure::none || o.exit_code != 0) {
+                    std::lock_guard lock(mu);
+                    ++errors;
+                    first_error = o.error.empty() ? std::to_string(o.exit_code) : o.error;
+                }
+            }
+        });
+    }
+    for (auto& th : pool) {
+        th.join();
+    }
+    EXPECT_EQ(errors.load(), 0) << first_error;
 }
 
 } // namespace

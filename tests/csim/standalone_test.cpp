@@ -60,9 +60,9 @@ TEST_F(Standalone, NoBatchGivesTheSameVerdicts) {
     o.batch = false;
     Simulator sim(o);
     const std::string loop = "for (int i = 1; i <= SUM_LEN; i++)";
-    auto rs = sim.run_standalone(
-        design, {source(loop, "for (int i = 0; i < SUM_LEN; i++)"), Variant{{{"sum.cpp", buggy}}},
-                 source("acc += v[i];", "acc += v[i] +;")});
+    auto rs = sim.run_standalone(design, {source(loop, "for (int i = 0; i < SUM_LEN; i++)"),
+                                          Variant{{{"sum.cpp", buggy}}},
+                                          source("acc += v[i];", "acc += v[i] +;")});
     EXPECT_EQ(rs[0].verdict, Verdict::pass) << rs[0].detail;
     EXPECT_EQ(rs[1].verdict, Verdict::fail) << rs[1].detail;
     EXPECT_EQ(rs[2].verdict, Verdict::compile_error) << rs[2].detail;
