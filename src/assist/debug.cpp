@@ -120,6 +120,20 @@ std::string type_of_operator(const std::string& op, std::string_view line) {
 
 } // namespace
 
+double fix_check_timeout(const DesignSpec& reference, double user) {
+    if (user > 0) {
+        return user;
+    }
+    try {
+        csim::Simulator probe; // the reference run is cached: this costs no new simulation
+        auto r = probe.run_golden(reference);
+        double t = r.verdict == csim::Verdict::timeout ? 1.0 : std::max(1.0, 10 * r.seconds);
+        return std::min(reference.timeout_s, t);
+    } catch (const Error&) {
+        return reference.timeout_s;
+    }
+}
+
 DesignSpec materialize(const DesignSpec& design, const fs::path& dir, const std::string& file_name,
                        const std::string& text) {
     fs::create_directories(dir);
@@ -222,6 +236,10 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
     std::set<int> executed;
     if (rep.has_testbench && failing) {
         std::vector<std::pair<bool, std::map<int, long>>> runs;
+        // Cases that hang would each wait out the design's timeout: bound them by the run we saw.
+        csim::Options cov_opts = so;
+        cov_opts.timeout_s = fix_check_timeout(design, opts.timeout_s);
+        csim::Simulator cov_sim(cov_opts);
         int cases = design.cases;
         try {
             for (int k = 0; k < std::max(cases, 1); ++k) {
@@ -229,7 +247,7 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
                 if (cases > 0) {
                     env["HLSV_CASE"] = std::to_string(k);
                 }
-                auto cov = sim.run_coverage(design, {}, env);
+                auto cov = cov_sim.run_coverage(design, {}, env);
                 bool passed = cov.result.exit_code == 0 && cov.result.verdict != csim::Verdict::crash &&
                               cov.result.verdict != csim::Verdict::timeout;
                 runs.emplace_back(passed, cov.counts[file_name]);
@@ -400,7 +418,7 @@ DebugReport debug(const DesignSpec& design, const DebugOptions& opts) {
         oracle = [&design, &opts, target](const std::vector<std::string>& versions) {
             // One batch for all candidates: shared objects, mutant-schema units, parallel runs.
             csim::Options so;
-            so.timeout_s = opts.timeout_s;
+            so.timeout_s = detail::fix_check_timeout(design, opts.timeout_s);
             csim::Simulator sim(so);
             std::vector<csim::Variant> vs;
             for (const auto& text : versions) {

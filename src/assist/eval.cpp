@@ -24,25 +24,6 @@ struct Sample {
     fs::path design_dir; ///< empty when no testbench was found
 };
 
-std::vector<json> read_jsonl(const fs::path& file) {
-    std::vector<json> rows;
-    std::istringstream in(read_file(file, 1u << 30));
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-        ++n;
-        if (trim(line).empty()) {
-            continue;
-        }
-        try {
-            rows.push_back(json::parse(line));
-        } catch (const json::parse_error&) {
-            throw InputError(file, "line " + std::to_string(n) + " is not valid JSON");
-        }
-    }
-    return rows;
-}
-
 fs::path find_design_dir(const std::string& name, const std::vector<fs::path>& roots) {
     for (const auto& r : roots) {
         std::error_code ec;
@@ -190,7 +171,7 @@ TypeScore score_one(const Sample& smp, const EvalOptions& opts, const fs::path& 
         buggy_spec = detail::materialize(*golden, work, smp.source_file, smp.buggy);
         const DesignSpec& gold = *golden;
         std::string file = smp.source_file;
-        double timeout = opts.debug.timeout_s;
+        double timeout = detail::fix_check_timeout(gold, opts.debug.timeout_s);
         oracle = [gold, file, timeout](const std::vector<std::string>& versions) {
             csim::Options so;
             so.timeout_s = timeout;

@@ -32,6 +32,11 @@ std::vector<LlmCandidate> llm_candidates(const DesignSpec& design, const std::st
                                          const std::string& text, const std::string& symptom,
                                          const DebugOptions& opts, std::vector<std::string>& notes);
 
+/// Timeout for judging candidate fixes: `user` when set, else ten times the reference run
+/// (at least 1 s, at most the design's timeout). Most candidates leave the bug in place, and a
+/// loop bug would otherwise make each of them wait out the design's full timeout.
+double fix_check_timeout(const DesignSpec& reference, double user);
+
 /// Copies `design` into `dir` with `file_name` replaced by `text`, and loads the copy.
 DesignSpec materialize(const DesignSpec& design, const fs::path& dir, const std::string& file_name,
                        const std::string& text);

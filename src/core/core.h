@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -74,6 +75,13 @@ bool looks_binary(std::string_view text);
 
 /// Hex SHA-256 of `data` (content hashes for designs, prompts and caches).
 std::string sha256_hex(std::string_view data);
+
+/// Escapes &, <, >, " and ' for XML and HTML text and attribute values.
+std::string xml_escape(std::string_view text);
+
+/// Reads a JSON Lines file (blank lines skipped). Throws InputError naming the file and the
+/// line for a line that is not valid JSON.
+std::vector<nlohmann::json> read_jsonl(const fs::path& file);
 
 /// Text with a line index. Lines are 1-based; columns are 1-based byte offsets.
 class SourceText {

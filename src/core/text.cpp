@@ -1,5 +1,6 @@
 // Text helpers: line index, UTF-8 validation, binary sniffing, splitting.
 #include <algorithm>
+#include <sstream>
 
 #include "core.h"
 
@@ -101,6 +102,41 @@ bool looks_binary(std::string_view s) {
         }
     }
     return n > 0 && control * 10 > n;
+}
+
+std::string xml_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::vector<nlohmann::json> read_jsonl(const fs::path& file) {
+    std::vector<nlohmann::json> rows;
+    std::istringstream in(read_file(file, 1u << 30));
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (trim(line).empty()) {
+            continue;
+        }
+        try {
+            rows.push_back(nlohmann::json::parse(line));
+        } catch (const nlohmann::json::parse_error&) {
+            throw InputError(file, "line " + std::to_string(n) + " is not valid JSON");
+        }
+    }
+    return rows;
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {

@@ -14,51 +14,12 @@ namespace {
 
 using nlohmann::json;
 
-std::string esc(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
+std::string esc(std::string_view s) { return xml_escape(s); }
 
-std::vector<json> read_jsonl(const fs::path& file) {
-    std::vector<json> rows;
+/// The rows of a JSONL file of the dataset, or none when the file is absent.
+std::vector<json> rows_if_present(const fs::path& file) {
     std::error_code ec;
-    if (!fs::exists(file, ec)) {
-        return rows;
-    }
-    std::istringstream in(read_file(file, 1u << 30));
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-        ++n;
-        if (trim(line).empty()) {
-            continue;
-        }
-        try {
-            rows.push_back(json::parse(line));
-        } catch (const json::parse_error&) {
-            throw InputError(file, "line " + std::to_string(n) + " is not valid JSON");
-        }
-    }
-    return rows;
+    return fs::exists(file, ec) ? read_jsonl(file) : std::vector<json>{};
 }
 
 struct Segment {
@@ -268,8 +229,8 @@ std::string render_report(const fs::path& dir) {
             throw InputError(dir / "manifest.json", "not valid JSON");
         }
     }
-    auto samples = read_jsonl(dir / "samples.jsonl");
-    auto attempts = read_jsonl(dir / "attempts.jsonl");
+    auto samples = rows_if_present(dir / "samples.jsonl");
+    auto attempts = rows_if_present(dir / "attempts.jsonl");
     if (attempts.empty()) {
         attempts = samples;
     }
