@@ -282,7 +282,9 @@ class Run {
                 auto state = store_.ensure_item(run_id_, it.key);
                 if (state.status == "done") {
                     ++already_done_;
-                    progress.add(1, json::parse(state.result).value("verdict", "") == "valid");
+                    json done = json::parse(state.result);
+                    progress.add(1, done.value("verdict", "") == "valid",
+                                 done.value("reason", "") != "no-site");
                 } else {
                     pending.push_back(it);
                 }
@@ -346,7 +348,7 @@ class Run {
             }
             json s = sample_json(d, pending[i], p, v, opts_.backend, opts_.seed, timings);
             record(d, pending[i], p, s);
-            progress.add(1, s["verdict"] == "valid");
+            progress.add(1, s["verdict"] == "valid", s.value("reason", "") != "no-site");
         }
         add_stage_locked("record", now_seconds() - t1);
         note_wall_locked();

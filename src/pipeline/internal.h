@@ -48,13 +48,14 @@ class StoreLock {
 class Progress {
   public:
     explicit Progress(long total, long already_done);
-    void add(long done, long valid);
+    /// `done` items finished, of which `verdicts` were attempts (not "no site") and `valid` valid.
+    void add(long done, long valid, long verdicts);
     void finish();
 
   private:
     void draw(bool final);
     std::mutex mutex_;
-    long total_, done_, valid_ = 0, fresh_ = 0;
+    long total_, done_, valid_ = 0, fresh_ = 0, verdicts_ = 0;
     double start_;
     double last_draw_ = 0;
     bool tty_;

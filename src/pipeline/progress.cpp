@@ -18,10 +18,11 @@ double now_seconds() {
 Progress::Progress(long total, long already_done)
     : total_(total), done_(already_done), start_(now_seconds()), tty_(stderr_is_tty()) {}
 
-void Progress::add(long done, long valid) {
+void Progress::add(long done, long valid, long verdicts) {
     std::lock_guard lock(mutex_);
     done_ += done;
     fresh_ += done;
+    verdicts_ += verdicts;
     valid_ += valid;
     draw(false);
 }
@@ -43,10 +44,10 @@ void Progress::draw(bool final) {
     double elapsed = t - start_;
     double per_min = elapsed > 0 ? fresh_ * 60.0 / elapsed : 0;
     double eta = per_min > 0 ? (total_ - done_) * 60.0 / per_min : 0;
-    double valid_rate = fresh_ > 0 ? 100.0 * valid_ / fresh_ : 0;
+    double valid_rate = verdicts_ > 0 ? 100.0 * static_cast<double>(valid_) / static_cast<double>(verdicts_) : 0;
     char line[200];
     std::snprintf(line, sizeof line,
-                  "[%ld/%ld] %.0f%% valid, %.0f verdicts/min, ETA %dm%02ds", done_, total_,
+                  "[%ld/%ld] %.0f%% valid, %.0f items/min, ETA %dm%02ds", done_, total_,
                   valid_rate, per_min, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
     if (tty_) {
         std::fprintf(stderr, "\r\033[K%s%s", line, final ? "\n" : "");
