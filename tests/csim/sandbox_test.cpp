@@ -91,8 +91,12 @@ TEST(Sandbox, ForkBombIsContainedAndKilled) {
     // Every process forks forever; the marker finds survivors.
     auto o = sh("bomb() { sleep 4321.75 & bomb & bomb; }; bomb", 10);
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    EXPECT_TRUE(o.failure == Failure::process_limit || o.failure == Failure::timeout)
-        << static_cast<int>(o.failure);
+    // Either our process-group guard kills it, or (when other sandboxed runs of the same
+    // unprivileged user are alive, as under ctest -j) the per-user RLIMIT_NPROC makes its forks
+    // fail first and the shell gives up. Both contain it; a clean success would not.
+    bool killed = o.failure == Failure::process_limit || o.failure == Failure::timeout;
+    bool refused = o.failure == Failure::none && o.exit_code != 0;
+    EXPECT_TRUE(killed || refused) << static_cast<int>(o.failure) << " exit " << o.exit_code;
     EXPECT_LT(s, 12);
     EXPECT_EQ(processes_with("4321.75"), 0);
 }
