@@ -2,11 +2,8 @@
 // LLM), try repair candidates on the most suspicious lines, keep the fixes the testbench
 // accepts, and rank.
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <set>
-#include <thread>
-#include <unistd.h>
 
 #include "check/check.h"
 #include "csim/csim.h"

@@ -518,12 +518,9 @@ RunSummary generate(const GenerateOptions& opts) {
     std::int64_t run_id = existing ? *existing : store.begin_run(config.dump());
 
     Run run(opts, store, run_id, t_start);
-    long planned = 0;
-    for (const auto* d : mine) {
-        (void)d;
-        planned += static_cast<long>(types.size()) * opts.per_type;
-    }
-    planned += static_cast<long>(mine.size()) * opts.combos * opts.per_type;
+    // Every design gets each single type and up to --combos pairs, each --per-type times.
+    long planned = static_cast<long>(mine.size()) *
+                   (static_cast<long>(types.size()) + opts.combos) * opts.per_type;
     detail::Progress progress(planned, 0);
 
     int jobs = opts.jobs > 0 ? opts.jobs

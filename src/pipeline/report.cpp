@@ -14,7 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string esc(std::string_view s) { return xml_escape(s); }
 
 /// The rows of a JSONL file of the dataset, or none when the file is absent.
 std::vector<json> rows_if_present(const fs::path& file) {
@@ -53,14 +52,14 @@ std::string stacked_bars(const std::vector<std::pair<std::string, std::vector<Se
     int y = 4;
     for (const auto& [label, segs] : rows) {
         o << "<text x=\"" << label_w - 6 << "\" y=\"" << y + 15
-          << "\" text-anchor=\"end\" class=\"lbl\">" << esc(label) << "</text>";
+          << "\" text-anchor=\"end\" class=\"lbl\">" << xml_escape(label) << "</text>";
         double x = label_w, total = 0;
         for (const auto& s : segs) {
             double w = s.value / max_total * bar_w;
             if (w > 0) {
                 o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << w << "\" height=\""
-                  << row_h - 6 << "\" fill=\"" << s.color << "\"><title>" << esc(label) << " "
-                  << esc(s.label) << ": " << s.value << unit << "</title></rect>";
+                  << row_h - 6 << "\" fill=\"" << s.color << "\"><title>" << xml_escape(label) << " "
+                  << xml_escape(s.label) << ": " << s.value << unit << "</title></rect>";
             }
             x += w;
             total += s.value;
@@ -80,7 +79,7 @@ std::string stacked_bars(const std::vector<std::pair<std::string, std::vector<Se
     for (const auto& s : rows.front().second) {
         o << "<rect x=\"" << lx << "\" y=\"" << y + 6 << "\" width=\"10\" height=\"10\" fill=\""
           << s.color << "\"/><text x=\"" << lx + 14 << "\" y=\"" << y + 15 << "\" class=\"lbl\">"
-          << esc(s.label) << "</text>";
+          << xml_escape(s.label) << "</text>";
         lx += 110;
     }
     o << "</svg>";
@@ -155,7 +154,7 @@ std::string eval_section(const fs::path& dir) {
         std::string backend = r.value("backend", "");
         const json by_type = r.value("by_type", json::object());
         for (const auto& [type, m] : by_type.items()) {
-            o << "<tr><td>" << esc(backend) << "</td><td>" << esc(type) << "</td><td>"
+            o << "<tr><td>" << xml_escape(backend) << "</td><td>" << xml_escape(type) << "</td><td>"
               << m.value("samples", 0) << "</td><td>" << pct(m["detection"]) << "</td><td>"
               << pct(m["top1"]) << "</td><td>" << pct(m["top3"]) << "</td><td>" << pct(m["top5"])
               << "</td><td>" << pct(m["type_accuracy"]) << "</td><td>" << pct(m["fix_rate"])
@@ -207,7 +206,7 @@ std::string diff_html(const std::string& diff) {
         } else if (!line.empty() && line[0] == '-' && line.rfind("---", 0) != 0) {
             cls = "del";
         }
-        o << "<span class=\"" << cls << "\">" << esc(line) << "</span>\n";
+        o << "<span class=\"" << cls << "\">" << xml_escape(line) << "</span>\n";
     }
     return o.str();
 }
@@ -264,7 +263,7 @@ std::string render_report(const fs::path& dir) {
     o << "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>hlsv dataset "
          "report</title><style>"
       << k_style << "</style></head><body>";
-    o << "<h1>hlsv dataset report</h1><p class=\"sub\">" << esc(dir.string()) << "</p>";
+    o << "<h1>hlsv dataset report</h1><p class=\"sub\">" << xml_escape(dir.string()) << "</p>";
     o << "<div class=\"cards\"><div class=\"card\"><b>" << samples.size()
       << "</b>valid samples</div><div class=\"card\"><b>" << attempts.size()
       << "</b>attempts</div><div class=\"card\"><b>" << silent
@@ -295,9 +294,9 @@ std::string render_report(const fs::path& dir) {
         }
         std::string key = s.value("suite", "") + "/" + s.value("design", "") + " " + types + " " +
                           s.value("evidence", "");
-        o << "<tr data-key=\"" << esc(key) << "\"><td>" << esc(s.value("suite", "")) << "/"
-          << esc(s.value("design", "")) << "</td><td>" << esc(types) << "</td><td>"
-          << esc(s.value("evidence", "")) << "</td><td>" << esc(lines)
+        o << "<tr data-key=\"" << xml_escape(key) << "\"><td>" << xml_escape(s.value("suite", "")) << "/"
+          << xml_escape(s.value("design", "")) << "</td><td>" << xml_escape(types) << "</td><td>"
+          << xml_escape(s.value("evidence", "")) << "</td><td>" << xml_escape(lines)
           << "</td><td><details><summary>diff</summary><pre class=\"diff\">"
           << diff_html(s.value("diff", "")) << "</pre></details></td></tr>";
     }
