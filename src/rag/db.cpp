@@ -181,23 +181,29 @@ Stmt Db::prepare(std::string_view sql) {
     return Stmt(*this, st, true);
 }
 
+void Db::exec_retrying_busy(const char* sql) {
+    using clock = std::chrono::steady_clock;
+    auto deadline = clock::now() + std::chrono::milliseconds(k_busy_timeout_ms);
+    for (int attempt = 0;; ++attempt) {
+        int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK) {
+            return;
+        }
+        if ((rc & 0xff) != SQLITE_BUSY || clock::now() >= deadline) {
+            fail(rc, sql);
+        }
+        // Back off with a little per-process jitter so two promoting readers do not collide
+        // again on the same schedule.
+        int ms = std::min(5 + 5 * attempt, 100) + static_cast<int>(::getpid() % 7);
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    }
+}
+
 WriteTx::WriteTx(Db& db) : db_(db) {
     if (db.read_only()) {
         throw InputError(db.path(), "store is read-only");
     }
-    // The busy handler already waits up to k_busy_timeout_ms; the loop covers the rare cases
-    // where SQLite reports BUSY without consulting it.
-    for (int attempt = 0;; ++attempt) {
-        int rc = sqlite3_exec(db.raw(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-        if (rc == SQLITE_OK) {
-            break;
-        }
-        if ((rc & 0xff) == SQLITE_BUSY && attempt < 50) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(20 + 10 * attempt));
-            continue;
-        }
-        db.fail(rc, "BEGIN IMMEDIATE");
-    }
+    db.exec_retrying_busy("BEGIN IMMEDIATE");
     open_ = true;
 }
 
@@ -208,17 +214,7 @@ WriteTx::~WriteTx() {
 }
 
 void WriteTx::commit() {
-    for (int attempt = 0;; ++attempt) {
-        int rc = sqlite3_exec(db_.raw(), "COMMIT", nullptr, nullptr, nullptr);
-        if (rc == SQLITE_OK) {
-            break;
-        }
-        if ((rc & 0xff) == SQLITE_BUSY && attempt < 50) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(20 + 10 * attempt));
-            continue;
-        }
-        db_.fail(rc, "COMMIT");
-    }
+    db_.exec_retrying_busy("COMMIT");
     open_ = false;
 }
 

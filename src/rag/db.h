@@ -68,6 +68,11 @@ class Db {
     sqlite3* raw() { return db_; }
 
     void exec(std::string_view sql);
+    /// exec() for statements that take a write lock outside a WriteTx (BEGIN IMMEDIATE, COMMIT,
+    /// PRAGMA journal_mode). SQLite answers BUSY without waiting when waiting could deadlock
+    /// (two readers both promoting to a writer), so these back off and retry up to the
+    /// busy timeout instead of failing at once.
+    void exec_retrying_busy(const char* sql);
     /// A statement prepared once per connection and reused (reset on release).
     Stmt cached(const char* sql);
     /// A one-off statement.

@@ -24,25 +24,40 @@ int user_version(Db& db) {
     return static_cast<int>(st.int64(0));
 }
 
+bool has_foreign_tables(Db& db) {
+    auto st = db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+    st.step();
+    return st.int64(0) != 0;
+}
+
 } // namespace
 
 int migrate(Db& db) {
+    // Both reads share one snapshot: an hlsv process creating the store sets its tables and
+    // user_version in one transaction, so tables without a version are somebody else's. The
+    // check comes before anything writes, so a foreign database is left exactly as it was.
     // The first read fails with SQLITE_NOTADB on a file that is not a database.
-    int found = user_version(db);
+    db.exec("BEGIN");
+    int found = 0;
+    bool foreign = false;
+    try {
+        found = user_version(db);
+        foreign = found == 0 && has_foreign_tables(db);
+    } catch (...) {
+        sqlite3_exec(db.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+    db.exec("COMMIT");
+    if (foreign) {
+        throw InputError(db.path(), "not an hlsv store (a SQLite database with other tables)");
+    }
     if (found > k_schema_version) {
         throw InputError(db.path(), "store has schema version " + std::to_string(found) +
                                         ", newer than this hlsv understands (" +
                                         std::to_string(k_schema_version) + ")");
     }
-    if (found == 0) {
-        auto st = db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
-        st.step();
-        if (st.int64(0) != 0) {
-            throw InputError(db.path(), "not an hlsv store (a SQLite database with other tables)");
-        }
-    }
     if (!db.read_only()) {
-        db.exec("PRAGMA journal_mode=WAL");
+        db.exec_retrying_busy("PRAGMA journal_mode=WAL");
         db.exec("PRAGMA synchronous=NORMAL");
     }
     db.exec("PRAGMA foreign_keys=ON");
@@ -54,7 +69,16 @@ int migrate(Db& db) {
                                         std::to_string(k_schema_version));
     }
     WriteTx tx(db);
-    int now = user_version(db); // another process may have migrated while we waited
+    // Decide under the write lock: another process may have created or migrated the store
+    // between our first read and now, and its tables are not foreign.
+    int now = user_version(db);
+    if (now == k_schema_version) {
+        tx.commit();
+        return found;
+    }
+    if (now == 0 && has_foreign_tables(db)) {
+        throw InputError(db.path(), "not an hlsv store (a SQLite database with other tables)");
+    }
     for (const auto& m : k_migrations) {
         if (m.version > now) {
             db.exec(m.sql);
