@@ -14,7 +14,7 @@ void add_inject(CLI::App& app, Context& ctx) {
         std::string backend = "rules";
         std::uint64_t seed = 1;
         std::string out;
-        std::string base_url, model, cassette;
+        std::string base_url, model, cassette, record;
     };
     auto args = std::make_shared<Args>();
     app.add_option("DESIGN", args->design,
@@ -31,6 +31,8 @@ void add_inject(CLI::App& app, Context& ctx) {
     app.add_option("--model", args->model,
                    "openai: model name (default: hlsv.toml or environment)");
     app.add_option("--cassette", args->cassette, "replay: recorded replies (JSONL) to answer from");
+    app.add_option("--record", args->record,
+                   "openai: append every reply to this cassette (JSONL) for later replay");
     app.callback([args, &ctx] {
         DesignSpec design = load_design(args->design);
         std::vector<std::string> types = BugCatalog::get().parse_list(args->bugs);
@@ -54,6 +56,7 @@ void add_inject(CLI::App& app, Context& ctx) {
                 !args->base_url.empty() ? args->base_url : ctx.config.base_url.value_or("");
             choice.model = !args->model.empty() ? args->model : ctx.config.model.value_or("");
             choice.cassette = args->cassette;
+            choice.record = args->record;
             inj = inject::inject_with_llm(choice, design, source, types, args->seed);
         }
         auto applied = inject::apply(source, inj, {}, src_path.filename().string());

@@ -128,6 +128,7 @@ struct LlmChoice {
     std::string base_url;
     std::string model;
     fs::path cassette; ///< replay
+    fs::path record;   ///< openai: append each network reply to this cassette
     int repairs = 1;   ///< follow-up rounds when a reply fails the automatic checks
 };
 

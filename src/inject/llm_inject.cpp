@@ -20,6 +20,7 @@ Injection inject_with_llm(const LlmChoice& choice, const DesignSpec& design,
     cfg.base_url = choice.base_url;
     cfg.model = choice.model;
     cfg.cassette = choice.cassette;
+    cfg.record = choice.record;
     auto backend = llm::make_backend(cfg);
     prompt::Builder builder;
     prompt::InjectInput in;
