@@ -21,12 +21,68 @@ namespace inj = hlsv::inject;
 
 namespace {
 
+// A port named by an interface pragma, as the source text shows it (for makes_sense only; it
+// shares no code with the rules).
+struct TextPort {
+    std::string name, mode;
+    bool memory = false;           ///< mode m_axi, bram or ap_memory
+    bool subscripted = false;      ///< `name[` anywhere, declarations included
+    bool data_dependent = false;   ///< some subscript holds `[` or a name assigned from a `[` read
+    std::vector<std::string> uses; ///< the subscripts of each access (declarations excluded)
+};
+
 struct Design {
     DesignSpec spec;
     fs::path file;
     std::string text;
     parse::DesignFacts facts;
+    std::vector<TextPort> ports;
 };
+
+std::vector<TextPort> text_ports(const std::string& text) {
+    std::string code =
+        std::regex_replace(text, std::regex(R"(//[^\n]*|/\*[^*]*\*+([^/*][^*]*\*+)*/)"), " ");
+    std::vector<TextPort> out;
+    std::regex pragma(R"(#pragma\s+HLS\s+interface\b([^\n]*))", std::regex::icase);
+    for (std::sregex_iterator it(code.begin(), code.end(), pragma), end; it != end; ++it) {
+        std::string opts = (*it)[1];
+        std::smatch m;
+        if (!std::regex_search(opts, m, std::regex(R"(\bport\s*=\s*(\w+))", std::regex::icase)) ||
+            m[1] == "return")
+            continue;
+        TextPort p;
+        p.name = m[1];
+        std::regex modes(R"(\b(m_axi|bram|ap_memory|ap_fifo|axis|s_axilite|ap_none|ap_vld)\b)",
+                         std::regex::icase);
+        if (std::regex_search(opts, m, modes))
+            p.mode = m[1];
+        for (auto& c : p.mode)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        p.memory = p.mode == "m_axi" || p.mode == "bram" || p.mode == "ap_memory";
+        // Each `name[...]...[...]`; a declaration has a type name (or `>`) before it on its line.
+        std::regex use("(\\S?)[ \\t]*\\b" + p.name +
+                       R"(\s*((\[[^\[\]]*(\[[^\[\]]*\][^\[\]]*)*\]\s*)+))");
+        for (std::sregex_iterator u(code.begin(), code.end(), use); u != end; ++u) {
+            p.subscripted = true;
+            std::string before = (*u)[1];
+            bool decl = !before.empty() && (std::isalnum(static_cast<unsigned char>(before[0])) ||
+                                            before == "_" || before == ">" || before == ".");
+            if (decl)
+                continue;
+            std::string idx = (*u)[2];
+            p.uses.push_back(idx);
+            bool dep = std::regex_search(idx, std::regex(R"(\w\s*\[)"));
+            std::regex name(R"(\b[a-z_]\w*\b)");
+            for (std::sregex_iterator w(idx.begin(), idx.end(), name), we; !dep && w != we; ++w) {
+                std::regex loaded("\\b" + (*w)[0].str() + R"(\s*=[^=;][^;]*\w\s*\[)");
+                dep = std::regex_search(code, loaded);
+            }
+            p.data_dependent = p.data_dependent || dep;
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
 
 bool makes_sense(const std::string& type, const Design& d) {
     auto has = [&](const char* re) {
@@ -43,26 +99,71 @@ bool makes_sense(const std::string& type, const Design& d) {
     if (type == "USE")
         return has(
             R"(ap_uint\s*<\s*([2-9]|1[0-9]|2[0-4])\s*>|uint8_t|uint16_t|unsigned\s+(char|short))");
-    if (type == "MLU")
-        return has(R"(\+\s*=\s*[2-9]\s*\)|\[\s*\w+\s*\+\s*1\s*\])");
+    // MLU needs hand-unrolled code: a loop stepping by a constant >= 2, or adjacent indexed
+    // statements that differ only in constants (offsets, lane numbers); a lone `x[i + 1]` is
+    // any neighbour read or an array size.
+    if (type == "MLU") {
+        if (has(R"(\+\s*=\s*[2-9]\s*\))"))
+            return true;
+        auto norm = [](std::string l) {
+            l = std::regex_replace(l, std::regex(R"(\s+)"), "");
+            l = std::regex_replace(
+                l, std::regex(R"(([\w\])])[-+](0x[0-9a-fA-F]+|[0-9]+)[uUlL]*\b)"), "$1");
+            l = std::regex_replace(l, std::regex(R"(\b(0x[0-9a-fA-F]+|[0-9]+)[uUlL]*\b)"), "#");
+            return std::regex_replace(l, std::regex(R"(([A-Za-z_])[0-9]+\b)"), "$1");
+        };
+        std::string code =
+            std::regex_replace(d.text, std::regex(R"(//[^\n]*|/\*[^*]*\*+([^/*][^*]*\*+)*/)"), " ");
+        std::string prev;
+        for (std::size_t b = 0, e = 0; b < code.size(); b = e + 1) {
+            e = std::min(code.find('\n', b), code.size());
+            std::string line(trim(std::string_view(code).substr(b, e - b)));
+            bool stmt = !line.empty() && line.back() == ';' && line[0] != '#';
+            if (stmt && !prev.empty() && line != prev && line.find('[') != std::string::npos &&
+                norm(line) == norm(prev))
+                return true;
+            prev = stmt ? line : "";
+        }
+        return false;
+    }
     if (type == "BUF")
         return has(R"(\w+\s*\[\s*2\s*\]\s*\[|\w+_[ab]\b.*\w+_[ab]\b|ping|pong)");
-    if (type == "PREC")
-        return has(
-            R"([-+*&|^<>=]\s*\([^()]*[-+&|^<>][^()]*\)|\([^()]*[-+&|^][^()]*\)\s*(<<|>>|[*/%]|==|!=))");
+    // PREC needs a parenthesized expression beside an operator in code: comments are no code,
+    // and the '<' '>' of a cast such as (ap_int<10>) are no operators.
+    if (type == "PREC") {
+        std::string code =
+            std::regex_replace(d.text, std::regex(R"(//[^\n]*|/\*[^*]*\*+([^/*][^*]*\*+)*/)"), " ");
+        code = std::regex_replace(code, std::regex(R"(\bap_u?(int|fixed)\s*<[^<>()]*>)"), "T");
+        return std::regex_search(
+            code,
+            std::regex(
+                R"([-+*&|^<>=]\s*\([^()]*[-+&|^<>][^()]*\)|\([^()]*[-+&|^][^()]*\)\s*(<<|>>|[*/%]|==|!=))"));
+    }
     if (type == "APT")
         return has(R"(array_partition.*\b(cyclic|block)\b)");
     if (type == "FND")
         return has(R"(factor\s*=\s*[0-9])");
     if (type == "DID")
         return has(R"(array_partition.*variable)");
-    if (type == "IDAP" || type == "AMS")
+    if (type == "AMS")
         return has(R"(interface.*\b(m_axi|bram|ap_memory)\b)");
+    // IDAP needs a memory port read more than once or at data-dependent addresses: a port read
+    // once, in order, would be a correct FIFO.
+    if (type == "IDAP")
+        return std::any_of(d.ports.begin(), d.ports.end(), [](const TextPort& p) {
+            return p.memory && (p.uses.size() >= 2 || p.data_dependent);
+        });
+    // RAMB needs a RAM port (bram/ap_memory) read at data-dependent addresses: only then does
+    // moving it to m_axi lose the bursts.
     if (type == "RAMB")
-        return has(R"(interface.*\b(bram|ap_memory)\b)");
+        return std::any_of(d.ports.begin(), d.ports.end(), [](const TextPort& p) {
+            return p.memory && p.mode != "m_axi" && p.data_dependent;
+        });
+    // SMA needs a scalar port (by value, by reference, or a pointer to one value): one that is
+    // never subscripted; `port=return` and array ports do not count.
     if (type == "SMA")
-        return has(R"(interface.*port\s*=\s*(?!return\b)\w+)") &&
-               has(R"(s_axilite|ap_none|ap_vld)");
+        return std::any_of(d.ports.begin(), d.ports.end(),
+                           [](const TextPort& p) { return !p.subscripted; });
     if (type == "MLP" || type == "ILNU")
         return nested;
     return true;
@@ -264,6 +365,7 @@ int main(int argc, char** argv) {
         o.include_dirs = {d.spec.dir.string()};
         o.cflags = d.spec.cflags;
         d.facts = parse::parse_file(d.file, o);
+        d.ports = text_ports(d.text);
         designs.push_back(std::move(d));
     }
     std::sort(designs.begin(), designs.end(),

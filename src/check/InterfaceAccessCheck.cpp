@@ -19,6 +19,34 @@ const RuleInfo& InterfaceAccessCheck::info() const {
 
 namespace {
 
+// True when `var` is given a value read from an array (or returned by a call) inside `region`:
+// an address that comes from the data.
+bool loaded_in(const Model& m, TSNode region, std::string_view var) {
+    bool found = false;
+    walk(region, [&](TSNode n) {
+        if (found) {
+            return false;
+        }
+        TSNode target{}, value{};
+        if (is(n, "assignment_expression")) {
+            target = unwrap(field(n, "left"));
+            value = field(n, "right");
+        } else if (is(n, "init_declarator")) {
+            target = field(n, "declarator");
+            value = field(n, "value");
+        }
+        if (!ts_node_is_null(target) && !ts_node_is_null(value) && is(target, "identifier") &&
+            m.text(target) == var) {
+            walk(value, [&](TSNode v) {
+                found = found || is(v, "subscript_expression") || is(v, "call_expression");
+                return !found;
+            });
+        }
+        return true;
+    });
+    return found;
+}
+
 // Why the index sequence of `a` is not 0, 1, 2, ... over its loop nest; "" when it is, or when
 // that cannot be decided from the facts (precision first).
 std::string non_sequential(const Model& m, const Access& a) {
@@ -37,6 +65,12 @@ std::string non_sequential(const Model& m, const Access& a) {
             is_iv = is_iv || m.loops[l].iv == var;
         }
         if (!is_iv) {
+            // An address loaded from data in the loop around the access is out of order.
+            if (!chain.empty() && loaded_in(m, m.loops[chain.back()].body, var)) {
+                return "at addresses loaded from data (index '" +
+                       std::string(m.text(a.indices[0])) + "' at line " + std::to_string(a.line) +
+                       " uses '" + var + "')";
+            }
             return ""; // depends on a value we do not track
         }
     }

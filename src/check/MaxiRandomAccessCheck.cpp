@@ -63,50 +63,55 @@ void MaxiRandomAccessCheck::run(const Model& m, Sink& out) const {
                 }
             }
             bool fn_pipe = !region && m.function_pipelined(a->function);
-            if (a->indices.empty() || ts_node_is_null(a->indices[0])) {
-                continue;
-            }
-            bool indirect = false;
-            walk(a->indices[0], [&](TSNode n) {
-                indirect = indirect || is(n, "subscript_expression") || is(n, "call_expression");
-                return !indirect;
-            });
-            if (!region && !fn_pipe) {
-                // Outside a pipeline only an address loaded from data is surely random.
-                if (indirect) {
-                    out.report(p.line, p.col,
-                               "m_axi port '" + decl.name +
-                                   "' is read at data-dependent addresses (index '" +
-                                   std::string(m.text(a->indices[0])) + "' at line " +
-                                   std::to_string(a->line) +
-                                   "), so every access is a separate AXI transaction");
-                    break;
+            // Every subscript counts: emit[s][obs[t]] is random in its second dimension.
+            std::string why, idx;
+            bool outside_indirect = false;
+            for (TSNode index : a->indices) {
+                if (ts_node_is_null(index) || !why.empty() || outside_indirect) {
+                    continue;
                 }
-                continue;
-            }
-            std::string where = region ? "loop " + m.loops[*region].describe()
-                                       : "function '" + m.functions[a->function].name + "'";
-            std::string idx(m.text(a->indices[0]));
-            std::string why;
-            auto aff = m.affine(a->indices[0]);
-            if (!aff) {
-                why = indirect ? "the index '" + idx + "' is loaded from data"
-                               : "the index '" + idx + "' is not linear in the loop counters";
-            } else if (region) {
-                for (const auto& [var, c] : aff->coeff) {
-                    bool is_iv = false;
-                    for (int l : loop_chain(m, a->loop)) {
-                        is_iv = is_iv || m.loops[l].iv == var;
-                    }
-                    if (!is_iv && written_in(m, m.loops[*region].body, var)) {
-                        why = "the index uses '" + var + "', which is computed inside the loop";
-                        break;
+                idx = std::string(m.text(index));
+                bool indirect = false;
+                walk(index, [&](TSNode n) {
+                    indirect =
+                        indirect || is(n, "subscript_expression") || is(n, "call_expression");
+                    return !indirect;
+                });
+                if (!region && !fn_pipe) {
+                    // Outside a pipeline only an address loaded from data is surely random.
+                    outside_indirect = indirect;
+                    continue;
+                }
+                auto aff = m.affine(index);
+                if (!aff) {
+                    why = indirect ? "the index '" + idx + "' is loaded from data"
+                                   : "the index '" + idx + "' is not linear in the loop counters";
+                } else if (region) {
+                    for (const auto& [var, c] : aff->coeff) {
+                        bool is_iv = false;
+                        for (int l : loop_chain(m, a->loop)) {
+                            is_iv = is_iv || m.loops[l].iv == var;
+                        }
+                        if (!is_iv && written_in(m, m.loops[*region].body, var)) {
+                            why = "the index uses '" + var + "', which is computed inside the loop";
+                            break;
+                        }
                     }
                 }
+            }
+            if (outside_indirect) {
+                out.report(p.line, p.col,
+                           "m_axi port '" + decl.name +
+                               "' is read at data-dependent addresses (index '" + idx +
+                               "' at line " + std::to_string(a->line) +
+                               "), so every access is a separate AXI transaction");
+                break;
             }
             if (why.empty()) {
                 continue;
             }
+            std::string where = region ? "loop " + m.loops[*region].describe()
+                                       : "function '" + m.functions[a->function].name + "'";
             // Reported at the interface pragma: the mode is what contradicts the access.
             out.report(p.line, p.col,
                        "m_axi port '" + decl.name +

@@ -6,6 +6,7 @@
 #include "ports.h"
 
 #include <fmt/format.h>
+#include <regex>
 
 namespace hlsv::inject {
 
@@ -59,8 +60,46 @@ bool written(const Scan& s, std::size_t b, std::size_t e, std::string_view var) 
     return false;
 }
 
+// Why subscript `[open ... close]` of an access at `line` is a random address ("" when it is
+// not). `b, e` bound the function body.
+std::string random_index(const Scan& s, const ScanFunction& f, std::size_t b, std::size_t e,
+                         std::size_t open, std::size_t close, int line) {
+    std::string idx;
+    bool indirect = false;
+    std::vector<std::string_view> idents;
+    for (std::size_t j = open + 1; j < close; ++j) {
+        idx += std::string(s.toks[j].text);
+        indirect = indirect || s.toks[j].text == "[" ||
+                   (s.toks[j].kind == TokKind::ident && j + 1 < close && s.toks[j + 1].text == "(");
+        if (s.toks[j].kind == TokKind::ident) {
+            idents.push_back(s.toks[j].text);
+        }
+    }
+    if (indirect) {
+        return fmt::format("the index '{}' at line {} is loaded from data", idx, line);
+    }
+    int l = s.loop_at(line);
+    if (!pipelined_chain(s, l, f.name)) {
+        return "";
+    }
+    int region = pipelined_region(s, l);
+    std::size_t rb = b, re = e;
+    if (region >= 0) {
+        std::tie(rb, re) = token_range(s, s.loops[static_cast<std::size_t>(region)].body_begin,
+                                       s.loops[static_cast<std::size_t>(region)].body_end);
+    }
+    for (auto v : idents) {
+        if (!is_loop_var(s, l, v) && written(s, rb, re, v)) {
+            return fmt::format("the index '{}' at line {} uses '{}', computed inside the "
+                               "pipelined loop",
+                               idx, line, v);
+        }
+    }
+    return "";
+}
+
 // Why the port is read at random addresses ("" when it is not): what the static checker
-// flags on an m_axi port.
+// flags on an m_axi port. Every subscript of a multi-dimensional access counts.
 std::string random_access(const Scan& s, const ScanFunction& f, const std::string& name) {
     auto [b, e] = token_range(s, f.body_begin, f.body_end);
     for (std::size_t i = b; i + 1 < e; ++i) {
@@ -68,44 +107,20 @@ std::string random_access(const Scan& s, const ScanFunction& f, const std::strin
             (i > b && (s.toks[i - 1].text == "." || s.toks[i - 1].text == "->"))) {
             continue;
         }
-        std::size_t c = i + 1;
-        for (int depth = 0; c < e; ++c) {
-            depth += s.toks[c].text == "[" ? 1 : s.toks[c].text == "]" ? -1 : 0;
-            if (depth == 0) {
-                break;
-            }
-        }
-        std::string idx;
-        bool indirect = false;
-        std::vector<std::string_view> idents;
-        for (std::size_t j = i + 2; j < c; ++j) {
-            idx += std::string(s.toks[j].text);
-            indirect = indirect || s.toks[j].text == "[" ||
-                       (s.toks[j].kind == TokKind::ident && j + 1 < c && s.toks[j + 1].text == "(");
-            if (s.toks[j].kind == TokKind::ident) {
-                idents.push_back(s.toks[j].text);
-            }
-        }
         int line = s.src->line_of(s.toks[i].begin);
-        if (indirect) {
-            return fmt::format("the index '{}' at line {} is loaded from data", idx, line);
-        }
-        int l = s.loop_at(line);
-        if (!pipelined_chain(s, l, f.name)) {
-            continue;
-        }
-        int region = pipelined_region(s, l);
-        std::size_t rb = b, re = e;
-        if (region >= 0) {
-            std::tie(rb, re) = token_range(s, s.loops[static_cast<std::size_t>(region)].body_begin,
-                                           s.loops[static_cast<std::size_t>(region)].body_end);
-        }
-        for (auto v : idents) {
-            if (!is_loop_var(s, l, v) && written(s, rb, re, v)) {
-                return fmt::format("the index '{}' at line {} uses '{}', computed inside the "
-                                   "pipelined loop",
-                                   idx, line, v);
+        for (std::size_t open = i + 1; open < e && s.toks[open].text == "[";) {
+            std::size_t c = open;
+            for (int depth = 0; c < e; ++c) {
+                depth += s.toks[c].text == "[" ? 1 : s.toks[c].text == "]" ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
             }
+            std::string why = random_index(s, f, b, e, open, c, line);
+            if (!why.empty()) {
+                return why;
+            }
+            open = c + 1;
         }
     }
     return "";
@@ -136,6 +151,9 @@ std::vector<Site> RambRule::sites(const parse::DesignFacts& facts, const SourceT
                 fmt::format("port '{}' is on an m_axi burst interface although {}", p.name, why);
             if (p.pragma) {
                 std::string line = with_interface_mode(*p.pragma, "m_axi");
+                // storage_type describes a RAM port; m_axi has none.
+                line = std::regex_replace(
+                    line, std::regex(R"(\s+storage_type\s*=\s*\w+)", std::regex::icase), "");
                 if (!p.pragma->options.count("offset")) {
                     line += " offset=slave";
                 }

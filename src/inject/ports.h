@@ -16,7 +16,7 @@ struct Port {
     std::string mode;                   ///< lower-case interface mode ("" without pragma)
     int accesses = 0;                   ///< number of `name[...]` in the body
     bool data_dependent = false;        ///< an index depends on a value computed at run time
-    bool simple = true;                 ///< every index is a bare loop induction variable
+    bool simple = true; ///< every index is a bare loop counter or walks the port in order
 };
 
 std::vector<Port> ports_of(const Scan& s, const ScanFunction& f);
