@@ -139,8 +139,11 @@ bool makes_sense(const std::string& type, const Design& d) {
             std::regex(
                 R"([-+*&|^<>=]\s*\([^()]*[-+&|^<>][^()]*\)|\([^()]*[-+&|^][^()]*\)\s*(<<|>>|[*/%]|==|!=))"));
     }
+    // APT needs a cyclic/block partition and parallel accesses for the banks to serve: an unroll
+    // pragma or neighbour subscripts (`a[i + 1]`); with one access per iteration either type fits.
     if (type == "APT")
-        return has(R"(array_partition.*\b(cyclic|block)\b)");
+        return has(R"(array_partition.*\b(cyclic|block)\b)") &&
+               (has(R"(pragma\s+HLS\s+unroll)") || has(R"(\[\s*\w+\s*[-+]\s*\w+\s*\])"));
     if (type == "FND")
         return has(R"(factor\s*=\s*[0-9])");
     if (type == "DID")

@@ -35,11 +35,33 @@ void ArrayScalarInterfaceCheck::run(const Model& m, Sink& out) const {
         if (decl.is_array()) {
             why = "it is declared as an array";
         } else if (decl.is_pointer) {
-            for (const Access* a : accesses_of(m, d)) {
-                auto v = a->indices.empty() ? std::nullopt : m.eval(a->indices[0]);
-                if (!v || *v != 0) {
-                    why = "it is indexed like an array at line " + std::to_string(a->line);
+            auto indexed = [&](int q) -> std::string {
+                for (const Access* a : accesses_of(m, q)) {
+                    auto v = a->indices.empty() ? std::nullopt : m.eval(a->indices[0]);
+                    if (!v || *v != 0) {
+                        return "indexed like an array at line " + std::to_string(a->line);
+                    }
+                }
+                return "";
+            };
+            why = indexed(d);
+            if (!why.empty()) {
+                why = "it is " + why;
+            }
+            // A pointer handed to a callee that takes an array or indexes its parameter.
+            for (int q : callee_params(m, d)) {
+                if (!why.empty()) {
                     break;
+                }
+                const Decl& pd = m.decls[q];
+                std::string fn = pd.function >= 0 ? m.functions[pd.function].name : "";
+                if (pd.is_array()) {
+                    why = "it is passed to '" + fn + "', whose parameter '" + pd.name +
+                          "' is an array";
+                } else if (pd.is_pointer) {
+                    if (std::string in = indexed(q); !in.empty()) {
+                        why = "it is passed to '" + fn + "', where '" + pd.name + "' is " + in;
+                    }
                 }
             }
         }

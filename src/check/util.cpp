@@ -1,5 +1,7 @@
 #include "util.h"
 
+#include <algorithm>
+
 namespace hlsv::check {
 
 std::string bare_name(std::string_view value) {
@@ -82,6 +84,58 @@ std::string describe_decl(const Decl& d) {
                        : d.is_pointer ? " pointer"
                                       : " scalar";
     return kind + what + " '" + d.name + "'";
+}
+
+std::vector<int> callee_params(const Model& m, int decl, int depth) {
+    std::vector<int> out;
+    if (decl < 0 || depth <= 0) {
+        return out;
+    }
+    const Decl& d = m.decls[decl];
+    for (int f = 0; f < static_cast<int>(m.functions.size()); ++f) {
+        if (!d.is_global && d.function != f) {
+            continue;
+        }
+        walk(m.functions[f].body, [&](TSNode n) {
+            if (!is(n, "call_expression")) {
+                return true;
+            }
+            TSNode fn = field(n, "function");
+            if (is(fn, "template_function")) {
+                fn = field(fn, "name");
+            }
+            TSNode args = field(n, "arguments");
+            if (!is(fn, "identifier") || ts_node_is_null(args)) {
+                return true;
+            }
+            std::string_view callee = m.text(fn);
+            uint32_t count = ts_node_named_child_count(args);
+            for (uint32_t i = 0; i < count; ++i) {
+                TSNode a = unwrap(ts_node_named_child(args, i));
+                if (!is(a, "identifier") || m.text(a) != d.name || m.find_decl(d.name, f) != decl) {
+                    continue;
+                }
+                for (int g = 0; g < static_cast<int>(m.functions.size()); ++g) {
+                    const FunctionInfo& gi = m.functions[g];
+                    if (g == f || gi.name != callee || ts_node_is_null(gi.body) ||
+                        gi.params.size() <= i) {
+                        continue;
+                    }
+                    int p = gi.params[i];
+                    if (std::find(out.begin(), out.end(), p) == out.end()) {
+                        out.push_back(p);
+                        for (int q : callee_params(m, p, depth - 1)) {
+                            if (std::find(out.begin(), out.end(), q) == out.end()) {
+                                out.push_back(q);
+                            }
+                        }
+                    }
+                }
+            }
+            return true;
+        });
+    }
+    return out;
 }
 
 } // namespace hlsv::check

@@ -27,5 +27,9 @@ bool conditional_within(TSNode n, TSNode region);
 std::string at_line(int line);
 /// Describes a declaration for messages: "local array 'buf'", "parameter 'n'".
 std::string describe_decl(const Decl& d);
+/// The parameters of functions defined in this file that receive declaration `decl` as a bare
+/// argument (`f(buf)` hands `buf` to f's parameter at that position), followed through up to
+/// `depth` levels of calls.
+std::vector<int> callee_params(const Model& m, int decl, int depth = 3);
 
 } // namespace hlsv::check

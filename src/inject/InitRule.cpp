@@ -17,7 +17,12 @@ std::vector<Site> InitRule::sites(const parse::DesignFacts& facts, const SourceT
                 continue;
             }
             Decl d = parse_decl(trim(source.line(ln)));
-            if (!d.ok || d.is_const || d.is_static || d.init.empty()) {
+            if (!d.ok || d.is_const || d.is_static || d.init.empty() || d.init_reads_stream()) {
+                continue;
+            }
+            // The simulator fills uninitialized locals with GCC's pattern, which is all-zero
+            // for bool: without `= false` the program is the same, an equivalent mutant.
+            if (d.init == "false" && d.head.rfind("bool ", 0) == 0) {
                 continue;
             }
             // The variable must be read later in the function.

@@ -25,7 +25,7 @@ std::vector<Site> ZeroRule::sites(const parse::DesignFacts& facts, const SourceT
             continue;
         }
         Decl d = parse_decl(l);
-        if (!d.ok || d.init.empty() || is_zero(d.init)) {
+        if (!d.ok || d.init.empty() || is_zero(d.init) || d.init_reads_stream()) {
             continue;
         }
         // File-scope constants only when they are arrays (tables); scalars there may size arrays.

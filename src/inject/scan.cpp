@@ -489,6 +489,10 @@ std::pair<std::size_t, std::size_t> token_range(const Scan& s, std::size_t b, st
             static_cast<std::size_t>(hi - s.toks.begin())};
 }
 
+bool Decl::init_reads_stream() const {
+    return init.find(".read()") != std::string::npos || init.find(".read_nb(") != std::string::npos;
+}
+
 Decl parse_decl(std::string_view line) {
     Decl d;
     auto t = code_tokens(line);

@@ -110,6 +110,9 @@ struct Decl {
     bool is_array = false;
     bool is_const = false; ///< const or constexpr
     bool is_static = false;
+    /// The initializer pops a stream (`in.read()`): dropping or zeroing it would also leave the
+    /// stream unread, a different bug from a wrong initial value.
+    bool init_reads_stream() const;
 };
 Decl parse_decl(std::string_view trimmed_line);
 

@@ -179,6 +179,30 @@ TEST(SmaRule, PointerToOneValueIsAScalarPort) {
     EXPECT_EQ(sites[1].faulty, "#pragma HLS INTERFACE mode=bram port=n");
 }
 
+TEST(AptRule, SwapsOnlyTypesThatFitParallelAccesses) {
+    auto sites = fixture_sites("APT", "patterns.cpp");
+    std::vector<std::string> faulty;
+    for (const auto& s : sites) {
+        faulty.push_back(s.faulty);
+    }
+    // Not `one` (one element per iteration) nor `nbr` (neighbours want cyclic already).
+    EXPECT_EQ(faulty, (std::vector<std::string>{
+                          "#pragma HLS array_partition variable=pairs type=block factor=2 dim=1",
+                          "#pragma HLS array_partition variable=rows type=cyclic factor=4 dim=1"}));
+}
+
+TEST(AmsRule, PointerToOneValueIsNoArrayPort) {
+    auto sites = fixture_sites("AMS", "pointer.cpp");
+    std::vector<std::string> faulty;
+    for (const auto& s : sites) {
+        faulty.push_back(s.faulty);
+    }
+    EXPECT_EQ(faulty, (std::vector<std::string>{
+                          "#pragma HLS INTERFACE mode=ap_none port=in offset=slave depth=16",
+                          "#pragma HLS INTERFACE mode=ap_none port=hist offset=slave depth=4",
+                          "#pragma HLS INTERFACE mode=ap_none port=trace offset=slave depth=16"}));
+}
+
 TEST(IlnuRule, PipelineBecomesUnrollAndInnerUnrollGoesInOneEdit) {
     auto sites = fixture_sites("ILNU", "nests.cpp");
     ASSERT_EQ(sites.size(), 2u);

@@ -6,3 +6,13 @@ void top(int a[16], int* p, int n) {
         a[i] = *p + n;
     }
 }
+
+// A pointer to one value handed to a callee that only dereferences it.
+static void bump(int* cnt) {
+    *cnt = *cnt + 1;
+}
+
+void counter(int* cnt) {
+#pragma HLS interface mode=ap_none port=cnt
+    bump(cnt);
+}
