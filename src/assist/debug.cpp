@@ -1,15 +1,15 @@
 // hlsv debug: run the testbench, gather suspect lines (static checker, coverage spectra,
 // LLM), try repair candidates on the most suspicious lines, keep the fixes the testbench
 // accepts, and rank.
-#include <algorithm>
-#include <cmath>
-#include <set>
-
 #include "check/check.h"
 #include "csim/csim.h"
 #include "inject/inject.h"
 #include "internal.h"
 #include "repair.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
 
 namespace hlsv::assist {
 
@@ -61,7 +61,8 @@ std::map<int, double> ochiai(const std::vector<std::pair<bool, std::map<int, lon
         return out;
     }
     for (const auto& [line, c] : ef_ep) {
-        double denom = std::sqrt(static_cast<double>(failed_total) * static_cast<double>(c.first + c.second));
+        double denom =
+            std::sqrt(static_cast<double>(failed_total) * static_cast<double>(c.first + c.second));
         out[line] = denom > 0 ? static_cast<double>(c.first) / denom : 0;
     }
     return out;
@@ -83,6 +84,9 @@ std::string type_of_operator(const std::string& op, std::string_view line) {
     if (op == "add-init") {
         return "INIT";
     }
+    if (op == "restore-value") {
+        return "ZERO";
+    }
     if (op == "const-nonzero") {
         return "ZERO";
     }
@@ -92,14 +96,21 @@ std::string type_of_operator(const std::string& op, std::string_view line) {
     if (op == "sign-swap") {
         return "USE";
     }
-    if (op == "clone-unrolled") {
+    if (op == "pingpong-flip") {
+        return "BUF";
+    }
+    if (op == "loop-update") {
+        return "INF";
+    }
+    if (op == "clone-unrolled" || op == "unroll-gap") {
         return "MLU";
     }
     if (op == "precedence") {
         return "PREC";
     }
-    if (op == "shift-width" || ((op == "const-dec" || op == "const-inc") &&
-                                (s.find("<<") != std::string::npos || s.find(">>") != std::string::npos))) {
+    if (op == "shift-width" || op == "shift-narrow" ||
+        ((op == "const-dec" || op == "const-inc") &&
+         (s.find("<<") != std::string::npos || s.find(">>") != std::string::npos))) {
         return "SHFT";
     }
     bool loop = s.find("for") != std::string::npos || s.find("while") != std::string::npos;
@@ -109,7 +120,8 @@ std::string type_of_operator(const std::string& op, std::string_view line) {
                    ? "INF"
                    : "OOB";
     }
-    if (op == "rel-swap" || ((op == "const-dec" || op == "const-inc") && s.find('[') != std::string::npos)) {
+    if (op == "rel-swap" ||
+        ((op == "const-dec" || op == "const-inc") && s.find('[') != std::string::npos)) {
         return "OOB";
     }
     return "";
@@ -123,12 +135,18 @@ double fix_check_timeout(const DesignSpec& reference, double user) {
     }
     try {
         csim::Simulator probe; // the reference run is cached: this costs no new simulation
-        auto r = probe.run_golden(reference);
-        double t = r.verdict == csim::Verdict::timeout ? 1.0 : std::max(1.0, 10 * r.seconds);
-        return std::min(reference.timeout_s, t);
+        return fix_check_timeout(probe.run_golden(reference), reference.timeout_s, user);
     } catch (const Error&) {
         return reference.timeout_s;
     }
+}
+
+double fix_check_timeout(const csim::Result& r, double design_timeout, double user) {
+    if (user > 0) {
+        return user;
+    }
+    double t = r.verdict == csim::Verdict::timeout ? 1.0 : std::max(1.0, 10 * r.seconds);
+    return std::min(design_timeout, t);
 }
 
 DesignSpec materialize(const DesignSpec& design, const fs::path& dir, const std::string& file_name,
@@ -136,7 +154,8 @@ DesignSpec materialize(const DesignSpec& design, const fs::path& dir, const std:
     fs::create_directories(dir);
     for (const auto& e : fs::directory_iterator(design.dir)) {
         if (e.is_regular_file()) {
-            fs::copy_file(e.path(), dir / e.path().filename(), fs::copy_options::overwrite_existing);
+            fs::copy_file(e.path(), dir / e.path().filename(),
+                          fs::copy_options::overwrite_existing);
         }
     }
     write_file_atomic(dir / file_name, text);
@@ -162,16 +181,20 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
     csim::Simulator sim(so);
     bool failing = false;
     std::string symptom;
+    double check_timeout = opts.timeout_s > 0 ? opts.timeout_s : design.timeout_s;
     if (rep.has_testbench) {
         try {
             auto r = sim.run_golden(design);
+            check_timeout = fix_check_timeout(r, design.timeout_s, opts.timeout_s);
             rep.verdict_before = std::string(csim::verdict_name(r.verdict));
             rep.detail_before = r.detail;
-            std::string tail = r.stdout_text.size() > 1500 ? r.stdout_text.substr(r.stdout_text.size() - 1500)
-                                                          : r.stdout_text;
+            std::string tail = r.stdout_text.size() > 1500
+                                   ? r.stdout_text.substr(r.stdout_text.size() - 1500)
+                                   : r.stdout_text;
             symptom = "C simulation verdict: " + rep.verdict_before + " (exit code " +
                       std::to_string(r.exit_code) + ")" +
-                      (r.detail.empty() ? "" : ": " + r.detail) + "\nLast testbench output:\n" + tail;
+                      (r.detail.empty() ? "" : ": " + r.detail) + "\nLast testbench output:\n" +
+                      tail;
             failing = r.verdict != csim::Verdict::pass;
         } catch (const InputError& e) {
             rep.verdict_before = "error";
@@ -235,17 +258,21 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
         std::vector<std::pair<bool, std::map<int, long>>> runs;
         // Cases that hang would each wait out the design's timeout: bound them by the run we saw.
         csim::Options cov_opts = so;
-        cov_opts.timeout_s = fix_check_timeout(design, opts.timeout_s);
+        cov_opts.timeout_s = check_timeout;
         csim::Simulator cov_sim(cov_opts);
         int cases = design.cases;
         try {
+            // One coverage build, one run per case (each with its own counters).
+            std::vector<std::map<std::string, std::string>> envs;
             for (int k = 0; k < std::max(cases, 1); ++k) {
-                std::map<std::string, std::string> env;
+                envs.emplace_back();
                 if (cases > 0) {
-                    env["HLSV_CASE"] = std::to_string(k);
+                    envs.back()["HLSV_CASE"] = std::to_string(k);
                 }
-                auto cov = cov_sim.run_coverage(design, {}, env);
-                bool passed = cov.result.exit_code == 0 && cov.result.verdict != csim::Verdict::crash &&
+            }
+            for (auto& cov : cov_sim.run_coverage_cases(design, {}, envs)) {
+                bool passed = cov.result.exit_code == 0 &&
+                              cov.result.verdict != csim::Verdict::crash &&
                               cov.result.verdict != csim::Verdict::timeout;
                 runs.emplace_back(passed, cov.counts[file_name]);
                 for (const auto& [line, n] : cov.counts[file_name]) {
@@ -257,11 +284,13 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
         } catch (const Error& e) {
             rep.notes.push_back(std::string("coverage unavailable: ") + e.what());
         }
-        long passing = std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r.first; });
+        long passing =
+            std::count_if(runs.begin(), runs.end(), [](const auto& r) { return r.first; });
         if (cases > 1 && passing > 0 && passing < static_cast<long>(runs.size())) {
             spectrum = ochiai(runs);
         } else if (cases > 1) {
-            rep.notes.push_back("every testbench case " + std::string(passing ? "passes" : "fails") +
+            rep.notes.push_back("every testbench case " +
+                                std::string(passing ? "passes" : "fails") +
                                 ": coverage cannot tell lines apart");
         } else {
             rep.notes.push_back("the testbench has no HLSV_CASE cases: coverage only tells which "
@@ -276,6 +305,30 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
                 s.evidence.push_back(b);
             }
         }
+    }
+
+    // 2b. Declarations read before any write: a missing initializer leaves no code for
+    // coverage to mark, so the declaration gets its own evidence, stronger when the read ran.
+    for (const auto& u : reads_before_write(src)) {
+        Suspect& s = suspect_at(suspects, file_name, u.decl_line);
+        bool ran = executed.count(u.read_line) > 0;
+        s.score += ran ? 1.0 : 0.6;
+        if (s.type.empty()) {
+            s.type = "INIT";
+        }
+        s.evidence.push_back("dataflow: '" + u.var + "' is read on line " +
+                             std::to_string(u.read_line) + " before any write" +
+                             (ran ? " (the read runs in the failing tests)" : ""));
+    }
+
+    // Locals that keep their literal initializer although they are read: a computed value
+    // replaced by a constant leaves a line that coverage marks like any other.
+    for (const auto& u : never_written(src)) {
+        Suspect& s = suspect_at(suspects, file_name, u.decl_line);
+        bool ran = executed.count(u.read_line) > 0;
+        s.score += ran ? 0.8 : 0.4;
+        s.evidence.push_back("dataflow: '" + u.var +
+                             "' never changes from its literal initializer");
     }
 
     // 3. The LLM's suspects and fixes (openai / replay backends).
@@ -328,17 +381,30 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
             }
             lines.emplace_back(score, l);
         }
-        std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::stable_sort(lines.begin(), lines.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
         std::vector<Candidate> cands;
         // Round-robin over the ranked lines so every plausible line gets its best edits first.
+        // Anomaly-triggered edits of every line go first, in rank order.
         std::vector<std::vector<Candidate>> per_line;
         for (const auto& [score, l] : lines) {
             per_line.push_back(repair_candidates(src, l));
+            auto& pl = per_line.back();
+            auto first_blind =
+                std::find_if(pl.begin(), pl.end(), [](const Candidate& c) { return !c.targeted; });
+            for (auto it = pl.begin();
+                 it != first_blind && cands.size() < static_cast<std::size_t>(opts.max_candidates);
+                 ++it) {
+                cands.push_back(*it);
+            }
+            pl.erase(pl.begin(), first_blind);
         }
-        for (std::size_t round = 0; cands.size() < static_cast<std::size_t>(opts.max_candidates); ++round) {
+        for (std::size_t round = 0; cands.size() < static_cast<std::size_t>(opts.max_candidates);
+             ++round) {
             bool any = false;
             for (auto& pl : per_line) {
-                if (round < pl.size() && cands.size() < static_cast<std::size_t>(opts.max_candidates)) {
+                if (round < pl.size() &&
+                    cands.size() < static_cast<std::size_t>(opts.max_candidates)) {
                     cands.push_back(pl[round]);
                     any = true;
                 }
@@ -352,7 +418,8 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
         std::vector<std::string> versions;
         for (const auto& c : from_llm) {
             if (!c.fixed_text.empty() && c.fixed_text != text) {
-                llm_cands.push_back({c.line, 1, std::string(SourceText(c.fixed_text).line(c.line)), "llm"});
+                llm_cands.push_back(
+                    {c.line, 1, std::string(SourceText(c.fixed_text).line(c.line)), "llm"});
                 versions.push_back(c.fixed_text);
             }
         }
@@ -361,7 +428,8 @@ DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
             versions.push_back(apply_candidate(src, cands[i]));
         }
         rep.candidates_tried = static_cast<int>(versions.size());
-        std::vector<bool> ok = versions.empty() ? std::vector<bool>{} : oracle(versions);
+        std::vector<bool> ok =
+            versions.empty() ? std::vector<bool>{} : oracle(versions, check_timeout);
         for (std::size_t i = 0; i < cands.size(); ++i) {
             if (!ok[i]) {
                 continue;
@@ -412,10 +480,10 @@ DebugReport debug(const DesignSpec& design, const DebugOptions& opts) {
     if (design.has_testbench()) {
         // No golden exists for a user's failing design: a candidate is proven when the design's
         // own self-checking testbench passes with it.
-        oracle = [&design, &opts, target](const std::vector<std::string>& versions) {
+        oracle = [&design, target](const std::vector<std::string>& versions, double check_timeout) {
             // One batch for all candidates: shared objects, mutant-schema units, parallel runs.
             csim::Options so;
-            so.timeout_s = detail::fix_check_timeout(design, opts.timeout_s);
+            so.timeout_s = check_timeout;
             csim::Simulator sim(so);
             std::vector<csim::Variant> vs;
             for (const auto& text : versions) {

@@ -1,5 +1,9 @@
 // hlsv eval: run the debugging assistant over a dataset of known bugs and score detection,
 // line-level top-1/3/5 localization, bug-type accuracy and validated-fix rate per bug type.
+#include "csim/csim.h"
+#include "inject/inject.h"
+#include "internal.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -7,10 +11,6 @@
 #include <sstream>
 #include <thread>
 #include <unistd.h>
-
-#include "csim/csim.h"
-#include "inject/inject.h"
-#include "internal.h"
 
 namespace hlsv::assist {
 
@@ -60,7 +60,8 @@ std::vector<Sample> load_samples(const fs::path& dataset, std::vector<fs::path> 
             s.buggy = r.value("buggy_code", "");
             s.types = r.value("bug_types", std::vector<std::string>{});
             if (s.buggy.empty() || s.golden.empty() || s.types.empty()) {
-                throw InputError(jsonl, "sample " + s.id + " lacks golden_code, buggy_code or bug_types");
+                throw InputError(jsonl,
+                                 "sample " + s.id + " lacks golden_code, buggy_code or bug_types");
             }
             fs::path recorded = r.value("design_dir", "");
             if (!recorded.empty() && fs::exists(recorded / "hlsv.json", ec)) {
@@ -73,7 +74,8 @@ std::vector<Sample> load_samples(const fs::path& dataset, std::vector<fs::path> 
         return out;
     }
     // A Chrysalis-layout tree: <suite>/<design>/Source_Code/*.cpp + Bugs/bug_*.txt.
-    for (auto it = fs::recursive_directory_iterator(dataset, ec); it != fs::recursive_directory_iterator(); ++it) {
+    for (auto it = fs::recursive_directory_iterator(dataset, ec);
+         it != fs::recursive_directory_iterator(); ++it) {
         if (it->path().filename() != "Bugs" || !it->is_directory()) {
             continue;
         }
@@ -172,7 +174,8 @@ TypeScore score_one(const Sample& smp, const EvalOptions& opts, const fs::path& 
         const DesignSpec& gold = *golden;
         std::string file = smp.source_file;
         double timeout = detail::fix_check_timeout(gold, opts.debug.timeout_s);
-        oracle = [gold, file, timeout](const std::vector<std::string>& versions) {
+        // The golden design's own run bounds the candidates (not the failing design's).
+        oracle = [gold, file, timeout](const std::vector<std::string>& versions, double) {
             csim::Options so;
             so.timeout_s = timeout;
             csim::Simulator sim(so);
@@ -202,11 +205,13 @@ TypeScore score_one(const Sample& smp, const EvalOptions& opts, const fs::path& 
         }
         return false;
     };
-    bool checker_evidence = std::any_of(rep.suspects.begin(), rep.suspects.end(), [](const Suspect& s) {
-        return std::any_of(s.evidence.begin(), s.evidence.end(),
-                           [](const std::string& e) { return e.rfind("checker:", 0) == 0; });
-    });
-    sc.detected = (rep.verdict_before != "pass" && rep.verdict_before != "no-testbench") || checker_evidence;
+    bool checker_evidence =
+        std::any_of(rep.suspects.begin(), rep.suspects.end(), [](const Suspect& s) {
+            return std::any_of(s.evidence.begin(), s.evidence.end(),
+                               [](const std::string& e) { return e.rfind("checker:", 0) == 0; });
+        });
+    sc.detected =
+        (rep.verdict_before != "pass" && rep.verdict_before != "no-testbench") || checker_evidence;
     sc.top1 = hit_within(1);
     sc.top3 = hit_within(3);
     sc.top5 = hit_within(5);
@@ -214,16 +219,44 @@ TypeScore score_one(const Sample& smp, const EvalOptions& opts, const fs::path& 
     bool functional = !inject::is_pragma_type(smp.types[0]);
     sc.fixable = golden && golden->has_testbench() && functional;
     sc.fixed = sc.fixable && rep.fixed();
+    if (verbosity() == Verbosity::verbose) {
+        // One line per sample (hlsv -v eval) to see which samples miss and why.
+        std::string rank = "-";
+        for (std::size_t i = 0; i < rep.suspects.size(); ++i) {
+            if (std::find(truth.begin(), truth.end(), rep.suspects[i].line) != truth.end()) {
+                rank = std::to_string(i + 1);
+                break;
+            }
+        }
+        std::string fix = "-";
+        for (const auto& s : rep.suspects) {
+            if (s.fix && s.fix->validated) {
+                fix = s.fix->operator_id + "@" + std::to_string(s.line);
+                break;
+            }
+        }
+        std::string msg = smp.id;
+        msg += " " + smp.types[0] + ": rank " + rank + ", fix " + fix + ", type " +
+               (rep.suspects.empty() ? std::string("-") : rep.suspects[0].type) + ", " +
+               std::to_string(rep.candidates_tried) + " candidates";
+        log_verbose(msg);
+    }
     return sc;
 }
 
-json ratio(long n, long d) { return d > 0 ? json(static_cast<double>(n) / static_cast<double>(d)) : json(); }
+json ratio(long n, long d) {
+    return d > 0 ? json(static_cast<double>(n) / static_cast<double>(d)) : json();
+}
 
 json score_json(const TypeScore& t) {
-    return {{"samples", t.samples},       {"detection", ratio(t.detected, t.samples)},
-            {"top1", ratio(t.top1, t.samples)}, {"top3", ratio(t.top3, t.samples)},
-            {"top5", ratio(t.top5, t.samples)}, {"type_accuracy", ratio(t.type_correct, t.samples)},
-            {"fixable", t.fixable},       {"fix_rate", ratio(t.fixed, t.fixable)}};
+    return {{"samples", t.samples},
+            {"detection", ratio(t.detected, t.samples)},
+            {"top1", ratio(t.top1, t.samples)},
+            {"top3", ratio(t.top3, t.samples)},
+            {"top5", ratio(t.top5, t.samples)},
+            {"type_accuracy", ratio(t.type_correct, t.samples)},
+            {"fixable", t.fixable},
+            {"fix_rate", ratio(t.fixed, t.fixable)}};
 }
 
 } // namespace
@@ -236,7 +269,8 @@ EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
     auto t0 = std::chrono::steady_clock::now();
     auto samples = load_samples(dataset, opts.design_dirs);
     if (samples.empty()) {
-        throw InputError(dataset, "no samples found (expected samples.jsonl or a Chrysalis layout)");
+        throw InputError(dataset,
+                         "no samples found (expected samples.jsonl or a Chrysalis layout)");
     }
     if (opts.limit > 0 && samples.size() > static_cast<std::size_t>(opts.limit)) {
         samples.resize(static_cast<std::size_t>(opts.limit));
@@ -308,12 +342,15 @@ std::string EvalResult::to_text() const {
     std::snprintf(line, sizeof line, "%-6s %7s %7s %6s %6s %6s %6s %9s   backend %s\n", "type",
                   "samples", "detect", "top1", "top3", "top5", "type", "fix", backend.c_str());
     o << line;
-    auto pct = [](long n, long d) { return d > 0 ? 100.0 * static_cast<double>(n) / static_cast<double>(d) : 0.0; };
+    auto pct = [](long n, long d) {
+        return d > 0 ? 100.0 * static_cast<double>(n) / static_cast<double>(d) : 0.0;
+    };
     auto row = [&](const std::string& name, const TypeScore& s) {
-        std::snprintf(line, sizeof line, "%-6s %7ld %6.0f%% %5.0f%% %5.0f%% %5.0f%% %5.0f%% %5.0f%% of %ld\n",
+        std::snprintf(line, sizeof line,
+                      "%-6s %7ld %6.0f%% %5.0f%% %5.0f%% %5.0f%% %5.0f%% %5.0f%% of %ld\n",
                       name.c_str(), s.samples, pct(s.detected, s.samples), pct(s.top1, s.samples),
-                      pct(s.top3, s.samples), pct(s.top5, s.samples), pct(s.type_correct, s.samples),
-                      pct(s.fixed, s.fixable), s.fixable);
+                      pct(s.top3, s.samples), pct(s.top5, s.samples),
+                      pct(s.type_correct, s.samples), pct(s.fixed, s.fixable), s.fixable);
         o << line;
     };
     for (const auto& [t, s] : by_type) {

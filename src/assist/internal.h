@@ -1,16 +1,19 @@
 // Private to the assist module.
 #pragma once
 
-#include <functional>
-
 #include "assist/assist.h"
+#include "csim/csim.h"
+
+#include <functional>
 
 namespace hlsv::assist::detail {
 
 /// Decides whether candidate versions of the injected file make the design pass. With a
 /// reference (the golden design, in evaluation), candidates run as one batch against its
 /// outputs; without one (a user's failing design), each candidate runs its own testbench.
-using FixOracle = std::function<std::vector<bool>(const std::vector<std::string>& versions)>;
+/// `check_timeout` bounds each run, from the failing design's own run (see fix_check_timeout).
+using FixOracle = std::function<std::vector<bool>(const std::vector<std::string>& versions,
+                                                  double check_timeout)>;
 
 /// The debugging assistant with a given file to investigate and an optional fix oracle
 /// (nullptr: no simulation-based fix search).
@@ -36,6 +39,9 @@ std::vector<LlmCandidate> llm_candidates(const DesignSpec& design, const std::st
 /// (at least 1 s, at most the design's timeout). Most candidates leave the bug in place, and a
 /// loop bug would otherwise make each of them wait out the design's full timeout.
 double fix_check_timeout(const DesignSpec& reference, double user);
+
+/// The same from a reference run already made (`design_timeout`: the design's own limit).
+double fix_check_timeout(const csim::Result& reference_run, double design_timeout, double user);
 
 /// Copies `design` into `dir` with `file_name` replaced by `text`, and loads the copy.
 DesignSpec materialize(const DesignSpec& design, const fs::path& dir, const std::string& file_name,

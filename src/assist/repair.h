@@ -4,10 +4,10 @@
 // missing or extra statements) that also undo the slips people and LLMs make.
 #pragma once
 
+#include "core/core.h"
+
 #include <string>
 #include <vector>
-
-#include "core/core.h"
 
 namespace hlsv::assist::detail {
 
@@ -16,7 +16,27 @@ struct Candidate {
     int span = 1;            ///< lines replaced (2 for a swap with the next line)
     std::string replacement; ///< new text for those lines (no trailing newline; "" deletes)
     std::string op;          ///< operator id, e.g. "rel-swap"
+    /// Triggered by an anomaly of the code itself (a loop update without effect, a gap in an
+    /// unrolled sequence, a read before any write, a shift past the word width, a buffer index
+    /// that disagrees with its neighbours): judged before the blind single-point edits.
+    bool targeted = false;
 };
+
+/// A local variable declared without initializer whose first use in its scope reads it.
+struct UninitRead {
+    int decl_line = 0; ///< 1-based
+    int read_line = 0;
+    std::string var;
+};
+
+/// Declarations of `src` read before any write (lexical, first use in the declaring scope;
+/// uses that might write, such as call arguments, address-of or member calls, end the search
+/// without a finding).
+std::vector<UninitRead> reads_before_write(const SourceText& src);
+
+/// Locals initialized with an integer literal that nothing in their scope changes, yet read:
+/// a computed value replaced by a constant, or a constant not declared const.
+std::vector<UninitRead> never_written(const SourceText& src);
 
 /// Candidate fixes for `line` of `src`, most plausible first, without duplicates.
 std::vector<Candidate> repair_candidates(const SourceText& src, int line);

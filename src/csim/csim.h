@@ -109,6 +109,13 @@ class Simulator {
     CoverageRun run_coverage(const DesignSpec& design, const Variant& variant,
                              const std::map<std::string, std::string>& env = {});
 
+    /// Builds `variant` once like run_coverage and runs the build once per entry of `envs`
+    /// (e.g. one per HLSV_CASE), in parallel, each run with its own execution counters: one
+    /// CoverageRun per entry, in order. A build failure gives compile_error for every entry.
+    std::vector<CoverageRun>
+    run_coverage_cases(const DesignSpec& design, const Variant& variant,
+                       const std::vector<std::map<std::string, std::string>>& envs);
+
     const Options& options() const;
 
   private:

@@ -1,0 +1,282 @@
+// Lexical read-before-write analysis of local declarations (see repair.h): a missing
+// initializer leaves no executable code for coverage to mark, so its declaration line needs
+// evidence of its own.
+#include "repair.h"
+
+#include <cctype>
+#include <regex>
+#include <set>
+
+namespace hlsv::assist::detail {
+
+namespace {
+
+bool ident_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+/// The lines of `src` with comments, string and character literals blanked out.
+std::vector<std::string> code_lines(const SourceText& src) {
+    std::vector<std::string> out;
+    bool in_block = false;
+    for (int l = 1; l <= static_cast<int>(src.line_count()); ++l) {
+        std::string s(src.line(l));
+        char quote = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (in_block) {
+                if (s.compare(i, 2, "*/") == 0) {
+                    s[i] = s[i + 1] = ' ';
+                    in_block = false;
+                    ++i;
+                } else {
+                    s[i] = ' ';
+                }
+            } else if (quote) {
+                if (s[i] == '\\' && i + 1 < s.size()) {
+                    s[i] = s[i + 1] = ' ';
+                    ++i;
+                } else if (s[i] == quote) {
+                    quote = 0;
+                } else {
+                    s[i] = ' ';
+                }
+            } else if (s.compare(i, 2, "//") == 0) {
+                s.erase(i);
+            } else if (s.compare(i, 2, "/*") == 0) {
+                s[i] = s[i + 1] = ' ';
+                in_block = true;
+                ++i;
+            } else if (s[i] == '"' || s[i] == '\'') {
+                quote = s[i];
+            }
+        }
+        if (!s.empty() && s.find_first_not_of(" \t") != std::string::npos &&
+            s[s.find_first_not_of(" \t")] == '#') {
+            s.clear(); // preprocessor lines and pragmas
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+/// `update`: compound assignment or increment (reads and writes).
+enum class Use { none, read, write, update, unknown };
+
+/// How the first use of `var` on line `s` (from offset `from`) treats it; `*at`: where it is.
+Use first_use(const std::string& s, const std::string& var, std::size_t from,
+              std::size_t* at = nullptr) {
+    static const std::set<std::string> not_calls = {"if",     "while",  "for",
+                                                    "switch", "return", "sizeof"};
+    for (std::size_t p = s.find(var, from); p != std::string::npos; p = s.find(var, p + 1)) {
+        std::size_t e = p + var.size();
+        if ((p > 0 && ident_char(s[p - 1])) || (e < s.size() && ident_char(s[e]))) {
+            continue;
+        }
+        std::size_t b = p;
+        while (b > 0 && s[b - 1] == ' ') {
+            --b;
+        }
+        if (b > 0 && (s[b - 1] == '.' || (b > 1 && (s.compare(b - 2, 2, "->") == 0 ||
+                                                    s.compare(b - 2, 2, "::") == 0)))) {
+            continue; // a member or qualified name that merely shares the spelling
+        }
+        if (at) {
+            *at = p;
+        }
+        if (b > 1 && (s.compare(b - 2, 2, "++") == 0 || s.compare(b - 2, 2, "--") == 0)) {
+            return Use::update;
+        }
+        if (b > 0 && s[b - 1] == '&' && (b < 2 || s[b - 2] != '&')) {
+            return Use::unknown; // address taken
+        }
+        if (b > 1 && s.compare(b - 2, 2, ">>") == 0) {
+            return Use::write; // stream extraction
+        }
+        // An argument of a call may be an output parameter.
+        int depth = 0;
+        for (std::size_t q = p; q-- > 0;) {
+            if (s[q] == ')') {
+                ++depth;
+            } else if (s[q] == '(') {
+                if (depth-- > 0) {
+                    continue;
+                }
+                std::size_t we = q;
+                while (we > 0 && s[we - 1] == ' ') {
+                    --we;
+                }
+                std::size_t wb = we;
+                while (wb > 0 && ident_char(s[wb - 1])) {
+                    --wb;
+                }
+                std::string word = s.substr(wb, we - wb);
+                if (!word.empty() && !not_calls.count(word) &&
+                    !std::isdigit(static_cast<unsigned char>(word[0]))) {
+                    return Use::unknown;
+                }
+                break;
+            }
+        }
+        // Skip subscripts, then look at what follows.
+        std::size_t q = e;
+        while (true) {
+            while (q < s.size() && s[q] == ' ') {
+                ++q;
+            }
+            if (q < s.size() && s[q] == '[') {
+                int d = 0;
+                for (; q < s.size(); ++q) {
+                    d += s[q] == '[' ? 1 : s[q] == ']' ? -1 : 0;
+                    if (d == 0) {
+                        break;
+                    }
+                }
+                ++q;
+                continue;
+            }
+            break;
+        }
+        if (q >= s.size()) {
+            return Use::unknown; // a statement continued on the next line
+        }
+        if (s[q] == '=' && (q + 1 >= s.size() || s[q + 1] != '=')) {
+            return Use::write;
+        }
+        if (s[q] == '.' || s[q] == '(' || s.compare(q, 2, "->") == 0) {
+            return Use::unknown; // member calls, ap_int ranges, function-like uses
+        }
+        static const std::regex compound(R"(^(\+\+|--|(?:[-+*/%&|^]|<<|>>)=))");
+        if (std::regex_search(s.begin() + static_cast<std::ptrdiff_t>(q), s.end(), compound)) {
+            return Use::update;
+        }
+        return Use::read;
+    }
+    return Use::none;
+}
+
+} // namespace
+
+namespace {
+
+const std::set<std::string> k_not_types = {
+    "return", "break",    "continue",  "goto",   "delete",   "typedef",  "using",
+    "class",  "struct",   "enum",      "union",  "static",   "extern",   "else",
+    "case",   "throw",    "namespace", "friend", "public",   "private",  "protected",
+    "const",  "volatile", "do",        "new",    "template", "constexpr"};
+
+/// For each line: whether it lies directly in code (a function body or block), not in a
+/// namespace, class or extern "C" scope whose variables are zero-initialized or members.
+std::vector<bool> code_scope(const std::vector<std::string>& lines) {
+    enum Kind { code, other };
+    std::vector<Kind> stack;
+    std::vector<bool> in_code(lines.size(), false);
+    std::string pending; // text since the last brace or semicolon (what opens the next brace)
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        in_code[i] = !stack.empty() && stack.back() == code;
+        for (char c : lines[i]) {
+            if (c == '{') {
+                static const std::regex agg(R"(\b(struct|class|union|enum|namespace|extern)\b)");
+                stack.push_back(std::regex_search(pending, agg) ? other : code);
+                pending.clear();
+            } else if (c == '}') {
+                if (!stack.empty()) {
+                    stack.pop_back();
+                }
+                pending.clear();
+            } else if (c == ';') {
+                pending.clear();
+            } else {
+                pending += c;
+            }
+        }
+        pending += ' ';
+    }
+    return in_code;
+}
+
+/// Local declarations matching `decl` (group 1: type, 2: name) whose type is a type.
+template <typename Fn>
+void for_each_local(const std::vector<std::string>& lines, const std::regex& decl, Fn fn) {
+    auto in_code = code_scope(lines);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::smatch m;
+        if (!in_code[i] || !std::regex_match(lines[i], m, decl)) {
+            continue;
+        }
+        std::string type = m[1].str();
+        if (k_not_types.count(type.substr(0, type.find_first_of(" <:")))) {
+            continue;
+        }
+        fn(i, m[2].str());
+    }
+}
+
+/// Calls fn(line index, use) for each use of `var` after line `i` in its declaring scope,
+/// until fn returns false.
+template <typename Fn>
+void for_each_use(const std::vector<std::string>& lines, std::size_t i, const std::string& var,
+                  Fn fn) {
+    long depth = 0;
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+        const std::string& s = lines[j];
+        std::size_t at = 0;
+        for (Use u = first_use(s, var, 0, &at); u != Use::none;
+             u = first_use(s, var, at + 1, &at)) {
+            if (!fn(j, u)) {
+                return;
+            }
+        }
+        for (char c : s) {
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+        }
+        if (depth < 0) {
+            return; // the declaring scope ended
+        }
+    }
+}
+
+} // namespace
+
+std::vector<UninitRead> reads_before_write(const SourceText& src) {
+    static const std::regex decl(
+        R"(^\s*((?:(?:unsigned|signed|long|short)\s+)*[A-Za-z_][\w:]*(?:\s*<[^;{}()=]*>)?)\s+([A-Za-z_]\w*)\s*((?:\[[^\]]*\])*)\s*;\s*$)");
+    auto lines = code_lines(src);
+    std::vector<UninitRead> out;
+    for_each_local(lines, decl, [&](std::size_t i, const std::string& var) {
+        // The first use decides.
+        for_each_use(lines, i, var, [&](std::size_t j, Use u) {
+            if (u == Use::read || u == Use::update) {
+                out.push_back({static_cast<int>(i) + 1, static_cast<int>(j) + 1, var});
+            }
+            return false;
+        });
+    });
+    return out;
+}
+
+std::vector<UninitRead> never_written(const SourceText& src) {
+    static const std::regex decl(
+        R"(^\s*((?:(?:unsigned|signed|long|short)\s+)*[A-Za-z_][\w:]*(?:\s*<[^;{}()=]*>)?)\s+([A-Za-z_]\w*)\s*=\s*-?(?:0[xX][0-9a-fA-F]+|\d+)[uUlL]*\s*;\s*$)");
+    auto lines = code_lines(src);
+    std::vector<UninitRead> out;
+    for_each_local(lines, decl, [&](std::size_t i, const std::string& var) {
+        int first_read = 0;
+        bool changed = false;
+        for_each_use(lines, i, var, [&](std::size_t j, Use u) {
+            if (u != Use::read) {
+                changed = true;
+                return false;
+            }
+            if (!first_read) {
+                first_read = static_cast<int>(j) + 1;
+            }
+            return true;
+        });
+        if (!changed && first_read) {
+            out.push_back({static_cast<int>(i) + 1, first_read, var});
+        }
+    });
+    return out;
+}
+
+} // namespace hlsv::assist::detail
