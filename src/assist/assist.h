@@ -4,13 +4,13 @@
 // C simulation re-run, so a reported fix is proven, not proposed.
 #pragma once
 
+#include "core/core.h"
+
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "core/core.h"
 
 namespace hlsv::assist {
 
@@ -22,10 +22,10 @@ struct Fix {
 };
 
 struct Suspect {
-    std::string file;        ///< file name within the design
-    int line = 0;            ///< 1-based
-    std::string type;        ///< Chrysalis code, or "" when unknown
-    double score = 0;        ///< higher is more suspicious
+    std::string file;                  ///< file name within the design
+    int line = 0;                      ///< 1-based
+    std::string type;                  ///< Chrysalis code, or "" when unknown
+    double score = 0;                  ///< higher is more suspicious
     std::vector<std::string> evidence; ///< "checker: ...", "ochiai 0.87", "llm: ...", "fix passes"
     std::optional<Fix> fix;
 };
@@ -39,19 +39,19 @@ struct DebugOptions {
     // LLM endpoint (openai) or cassette (replay); the key comes from the environment only.
     std::string base_url, model;
     fs::path cassette, record;
-    std::string db;                 ///< RAG store for similar known bugs ("" = default)
+    std::string db; ///< RAG store for similar known bugs ("" = default)
     Config config;
 };
 
 struct DebugReport {
     std::string design;
-    std::string verdict_before;     ///< csim verdict of the design as given ("pass", "fail", ...)
+    std::string verdict_before; ///< csim verdict of the design as given ("pass", "fail", ...)
     std::string detail_before;
     bool has_testbench = true;
     std::vector<std::string> notes; ///< e.g. "no testbench: static and LLM evidence only"
     std::vector<Suspect> suspects;  ///< best first
     int candidates_tried = 0;
-    bool fixed() const;             ///< some suspect has a validated fix
+    bool fixed() const; ///< some suspect has a validated fix
     nlohmann::ordered_json to_json() const;
     std::string to_text() const;
 };
@@ -68,27 +68,52 @@ std::string to_sarif(const DebugReport& report);
 
 struct EvalOptions {
     DebugOptions debug;
-    int limit = 0;                       ///< samples evaluated at most (0: all)
-    std::vector<fs::path> design_dirs;   ///< where to find testbenches by design name
+    int limit = 0;                     ///< samples evaluated at most (0: all)
+    std::vector<fs::path> design_dirs; ///< where to find testbenches by design name
     int jobs = 0;
 };
 
 struct TypeScore {
     long samples = 0, detected = 0, top1 = 0, top3 = 0, top5 = 0, type_correct = 0;
-    long fixable = 0, fixed = 0;         ///< samples with a testbench; with a validated fix
+    long fixable = 0, fixed = 0; ///< samples with a testbench; with a validated fix
 };
 
 struct EvalResult {
     std::string backend;
+    std::string model;       ///< openai: the model asked; replay: the cassette; rules: ""
+    std::string samples_key; ///< hash of the evaluated sample ids: results compare only when equal
     std::map<std::string, TypeScore> by_type;
     TypeScore total;
+    TypeScore functional, pragma; ///< the issue's two target groups
     double seconds = 0;
+    /// "rules", "openai gpt-4o", "replay cassette.jsonl": how tables name this result.
+    std::string label() const;
     nlohmann::ordered_json to_json() const;
+    /// Reads an entry of eval.json back. Throws InputError on a malformed entry.
+    static EvalResult from_json(const nlohmann::json& j);
     std::string to_text() const;
 };
 
 /// Scores localization, classification and repair over a dataset (a directory with
 /// samples.jsonl, or a Chrysalis-layout tree).
 EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts);
+
+/// The results recorded in DIR/eval.json (none when there is no such file; entries written by
+/// another version are skipped). Throws InputError when the file is not a list of results, so
+/// a long evaluation can refuse before it starts rather than after.
+std::vector<EvalResult> load_evals(const fs::path& dataset_dir);
+
+/// Records `result` in DIR/eval.json, which keeps one entry per backend and model (a new result
+/// replaces the entry with the same label), written atomically. Returns the other entries.
+std::vector<EvalResult> save_eval(const fs::path& dataset_dir, const EvalResult& result);
+
+/// The rule backend's result among `others` on the same samples as `result` (for the gain
+/// table), when `result` is not itself the rule backend's.
+std::optional<EvalResult> rules_baseline(const EvalResult& result,
+                                         const std::vector<EvalResult>& others);
+
+/// One table, metric by metric, of `base` (the rule backend) and `other` on the same samples,
+/// with the gain of `other` in percentage points, for all samples and per target group.
+std::string compare_text(const EvalResult& base, const EvalResult& other);
 
 } // namespace hlsv::assist

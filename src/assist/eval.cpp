@@ -244,21 +244,6 @@ TypeScore score_one(const Sample& smp, const EvalOptions& opts, const fs::path& 
     return sc;
 }
 
-json ratio(long n, long d) {
-    return d > 0 ? json(static_cast<double>(n) / static_cast<double>(d)) : json();
-}
-
-json score_json(const TypeScore& t) {
-    return {{"samples", t.samples},
-            {"detection", ratio(t.detected, t.samples)},
-            {"top1", ratio(t.top1, t.samples)},
-            {"top3", ratio(t.top3, t.samples)},
-            {"top5", ratio(t.top5, t.samples)},
-            {"type_accuracy", ratio(t.type_correct, t.samples)},
-            {"fixable", t.fixable},
-            {"fix_rate", ratio(t.fixed, t.fixable)}};
-}
-
 } // namespace
 
 EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
@@ -277,6 +262,17 @@ EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
     }
     EvalResult res;
     res.backend = opts.debug.backend;
+    if (res.backend == "openai") {
+        res.model =
+            !opts.debug.model.empty() ? opts.debug.model : opts.debug.config.model.value_or("");
+    } else if (res.backend == "replay") {
+        res.model = opts.debug.cassette.filename().string();
+    }
+    std::string ids;
+    for (const auto& smp : samples) {
+        ids += smp.id + "\n";
+    }
+    res.samples_key = sha256_hex(ids).substr(0, 16);
     fs::path base = fs::temp_directory_path() / ("hlsv-eval-" + std::to_string(::getpid()));
     std::mutex m;
     std::atomic<std::size_t> next{0};
@@ -299,6 +295,8 @@ EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
             std::lock_guard l(m);
             add_score(res.by_type[samples[i].types[0]], sc);
             add_score(res.total, sc);
+            add_score(inject::is_pragma_type(samples[i].types[0]) ? res.pragma : res.functional,
+                      sc);
             if (verbosity() != Verbosity::quiet && stderr_is_tty()) {
                 std::fprintf(stderr, "\r\033[Keval %ld/%zu", res.total.samples, samples.size());
             }
@@ -321,43 +319,6 @@ EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
     }
     res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return res;
-}
-
-nlohmann::ordered_json EvalResult::to_json() const {
-    nlohmann::ordered_json j;
-    j["backend"] = backend;
-    j["samples"] = total.samples;
-    j["seconds"] = seconds;
-    j["total"] = score_json(total);
-    j["by_type"] = nlohmann::ordered_json::object();
-    for (const auto& [t, s] : by_type) {
-        j["by_type"][t] = score_json(s);
-    }
-    return j;
-}
-
-std::string EvalResult::to_text() const {
-    std::ostringstream o;
-    char line[200];
-    std::snprintf(line, sizeof line, "%-6s %7s %7s %6s %6s %6s %6s %9s   backend %s\n", "type",
-                  "samples", "detect", "top1", "top3", "top5", "type", "fix", backend.c_str());
-    o << line;
-    auto pct = [](long n, long d) {
-        return d > 0 ? 100.0 * static_cast<double>(n) / static_cast<double>(d) : 0.0;
-    };
-    auto row = [&](const std::string& name, const TypeScore& s) {
-        std::snprintf(line, sizeof line,
-                      "%-6s %7ld %6.0f%% %5.0f%% %5.0f%% %5.0f%% %5.0f%% %5.0f%% of %ld\n",
-                      name.c_str(), s.samples, pct(s.detected, s.samples), pct(s.top1, s.samples),
-                      pct(s.top3, s.samples), pct(s.top5, s.samples),
-                      pct(s.type_correct, s.samples), pct(s.fixed, s.fixable), s.fixable);
-        o << line;
-    };
-    for (const auto& [t, s] : by_type) {
-        row(t, s);
-    }
-    row("total", total);
-    return o.str();
 }
 
 } // namespace hlsv::assist

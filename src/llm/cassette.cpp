@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <unistd.h>
@@ -17,16 +18,16 @@ CassetteWriter::CassetteWriter(const fs::path& file) : file_(file) {
         std::error_code ec;
         fs::create_directories(file_.parent_path(), ec);
     }
-    out_ = std::fopen(file_.c_str(), "ab");
-    if (!out_) {
+    fd_ = ::open(file_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd_ < 0) {
         throw InputError(file_, std::string("cannot open cassette for recording: ") +
                                     std::strerror(errno));
     }
 }
 
 CassetteWriter::~CassetteWriter() {
-    if (out_) {
-        std::fclose(out_);
+    if (fd_ >= 0) {
+        ::close(fd_);
     }
 }
 
@@ -38,10 +39,14 @@ void CassetteWriter::append(const ChatRequest& req, const std::string& hash,
     line["response"] = nlohmann::ordered_json::parse(response_to_json(resp));
     std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     std::lock_guard lock(mutex_);
-    // One fwrite + flush per line: a crash can tear only the line being written.
-    bool ok = std::fwrite(text.data(), 1, text.size(), out_) == text.size();
-    ok = std::fflush(out_) == 0 && ok;
-    if (!ok) {
+    // One write() per line on an O_APPEND descriptor: lines from several writers (eval and
+    // generate run backends in parallel, each with its own recorder) never interleave, and a
+    // crash can tear only the line being written.
+    ssize_t n = 0;
+    do {
+        n = ::write(fd_, text.data(), text.size());
+    } while (n < 0 && errno == EINTR);
+    if (n != static_cast<ssize_t>(text.size())) {
         throw InternalError(file_.string() + ": cannot append to cassette");
     }
 }

@@ -30,7 +30,7 @@ class CassetteWriter {
 
   private:
     fs::path file_;
-    std::FILE* out_ = nullptr;
+    int fd_ = -1; ///< O_APPEND: each line is one write(), whole even with several writers
     std::mutex mutex_;
 };
 

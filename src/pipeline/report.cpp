@@ -14,7 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-
 /// The rows of a JSONL file of the dataset, or none when the file is absent.
 std::vector<json> rows_if_present(const fs::path& file) {
     std::error_code ec;
@@ -58,8 +57,8 @@ std::string stacked_bars(const std::vector<std::pair<std::string, std::vector<Se
             double w = s.value / max_total * bar_w;
             if (w > 0) {
                 o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << w << "\" height=\""
-                  << row_h - 6 << "\" fill=\"" << s.color << "\"><title>" << xml_escape(label) << " "
-                  << xml_escape(s.label) << ": " << s.value << unit << "</title></rect>";
+                  << row_h - 6 << "\" fill=\"" << s.color << "\"><title>" << xml_escape(label)
+                  << " " << xml_escape(s.label) << ": " << s.value << unit << "</title></rect>";
             }
             x += w;
             total += s.value;
@@ -150,18 +149,64 @@ std::string eval_section(const fs::path& dir) {
         return std::string(b);
     };
     auto results = e.is_array() ? e : json::array({e});
+    auto label = [](const json& r) {
+        std::string model = r.value("model", "");
+        return r.value("backend", "") + (model.empty() ? "" : " " + model);
+    };
+    auto row = [&](const json& r, const std::string& group, const json& m) {
+        o << "<tr><td>" << xml_escape(label(r)) << "</td><td>" << xml_escape(group) << "</td><td>"
+          << m.value("samples", 0) << "</td><td>" << pct(m["detection"]) << "</td><td>"
+          << pct(m["top1"]) << "</td><td>" << pct(m["top3"]) << "</td><td>" << pct(m["top5"])
+          << "</td><td>" << pct(m["type_accuracy"]) << "</td><td>" << pct(m["fix_rate"])
+          << "</td></tr>";
+    };
     for (const auto& r : results) {
-        std::string backend = r.value("backend", "");
-        const json by_type = r.value("by_type", json::object());
+        const json by_type = r.value("by_type", json::object()); // items() of a temporary dangles
         for (const auto& [type, m] : by_type.items()) {
-            o << "<tr><td>" << xml_escape(backend) << "</td><td>" << xml_escape(type) << "</td><td>"
-              << m.value("samples", 0) << "</td><td>" << pct(m["detection"]) << "</td><td>"
-              << pct(m["top1"]) << "</td><td>" << pct(m["top3"]) << "</td><td>" << pct(m["top5"])
-              << "</td><td>" << pct(m["type_accuracy"]) << "</td><td>" << pct(m["fix_rate"])
-              << "</td></tr>";
+            row(r, type, m);
+        }
+        for (const char* group : {"functional", "pragma", "total"}) {
+            if (r.contains(group) && r[group].value("samples", 0) > 0) {
+                row(r, group, r[group]);
+            }
         }
     }
     o << "</table>";
+    // Each LLM result next to the rule backend's on the same samples: the gain table.
+    const json* rules = nullptr;
+    for (const auto& r : results) {
+        if (r.value("backend", "") == "rules") {
+            rules = &r;
+        }
+    }
+    for (const auto& r : results) {
+        if (!rules || &r == rules || r.value("backend", "") == "rules" ||
+            r.value("samples_key", "") != rules->value("samples_key", "-")) {
+            continue;
+        }
+        o << "<h3>" << xml_escape(label(r)) << " against rules, same " << r.value("samples", 0)
+          << " samples</h3><table><tr><th>group</th><th>metric</th><th>rules</th><th>"
+          << xml_escape(label(r)) << "</th><th>gain (points)</th></tr>";
+        for (const char* group : {"functional", "pragma", "total"}) {
+            if (!r.contains(group) || !rules->contains(group)) {
+                continue;
+            }
+            for (const char* metric : {"top1", "top3", "type_accuracy", "fix_rate"}) {
+                const json& a = (*rules)[group][metric];
+                const json& b = r[group][metric];
+                std::string gain = "–";
+                if (a.is_number() && b.is_number()) {
+                    char buf[32];
+                    std::snprintf(buf, sizeof buf, "%+.1f",
+                                  (b.get<double>() - a.get<double>()) * 100);
+                    gain = buf;
+                }
+                o << "<tr><td>" << group << "</td><td>" << metric << "</td><td>" << pct(a)
+                  << "</td><td>" << pct(b) << "</td><td>" << gain << "</td></tr>";
+            }
+        }
+        o << "</table>";
+    }
     return o.str();
 }
 
@@ -294,9 +339,9 @@ std::string render_report(const fs::path& dir) {
         }
         std::string key = s.value("suite", "") + "/" + s.value("design", "") + " " + types + " " +
                           s.value("evidence", "");
-        o << "<tr data-key=\"" << xml_escape(key) << "\"><td>" << xml_escape(s.value("suite", "")) << "/"
-          << xml_escape(s.value("design", "")) << "</td><td>" << xml_escape(types) << "</td><td>"
-          << xml_escape(s.value("evidence", "")) << "</td><td>" << xml_escape(lines)
+        o << "<tr data-key=\"" << xml_escape(key) << "\"><td>" << xml_escape(s.value("suite", ""))
+          << "/" << xml_escape(s.value("design", "")) << "</td><td>" << xml_escape(types)
+          << "</td><td>" << xml_escape(s.value("evidence", "")) << "</td><td>" << xml_escape(lines)
           << "</td><td><details><summary>diff</summary><pre class=\"diff\">"
           << diff_html(s.value("diff", "")) << "</pre></details></td></tr>";
     }
