@@ -2,14 +2,12 @@
 // 127.0.0.1 (started here) recorded to a cassette, then the cassette replayed with the server
 // gone. eval.json keeps one entry per backend and model; the LLM runs print the gain table over
 // the rule backend on the same samples, and `hlsv report` shows the same comparison.
-#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <gtest/gtest.h>
-#include <httplib.h>
+#include <loopback_chat.h>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <thread>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -31,44 +29,6 @@ std::string slurp(const fs::path& p) {
     ss << in.rdbuf();
     return ss.str();
 }
-
-class ChatServer {
-  public:
-    ChatServer() {
-        server_.Post(
-            "/v1/chat/completions", [this](const httplib::Request&, httplib::Response& res) {
-                ++requests;
-                json reply = {
-                    {"id", "chatcmpl-eval"},
-                    {"object", "chat.completion"},
-                    {"created", 1},
-                    {"model", "loopback-model"},
-                    {"choices",
-                     {{{"index", 0},
-                       {"message", {{"role", "assistant"}, {"content", k_answer}}},
-                       {"finish_reason", "stop"}}}},
-                    {"usage",
-                     {{"prompt_tokens", 10}, {"completion_tokens", 20}, {"total_tokens", 30}}}};
-                res.set_content(reply.dump(), "application/json");
-            });
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-    }
-    ~ChatServer() { stop(); }
-    void stop() {
-        if (thread_.joinable()) {
-            server_.stop();
-            thread_.join();
-        }
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v1"; }
-    std::atomic<int> requests{0};
-
-  private:
-    httplib::Server server_;
-    int port_ = 0;
-    std::thread thread_;
-};
 
 struct CliRun {
     int exit = -1;
@@ -134,11 +94,12 @@ TEST_F(EvalCli, LlmAndReplayAreComparedWithTheRuleBackendOnTheSameSamples) {
 
     fs::path cassette = dir_ / "cassette.jsonl";
     {
-        ChatServer server;
+        hlsv::test::LoopbackChat server(k_answer);
         auto live = eval("--backend openai --model loopback-model --base-url " + server.url() +
                          " --record " + cassette.string());
         ASSERT_EQ(live.exit, 0) << live.err;
-        EXPECT_GE(server.requests.load(), 2) << "one localize request per sample";
+        EXPECT_GE(server.requests(), 2) << "one localize request per sample";
+        EXPECT_EQ(server.last_auth(), std::string("Bearer ") + k_key);
         EXPECT_NE(live.out.find("gain over the rule backend on the same 2 samples"),
                   std::string::npos)
             << live.out;

@@ -2,14 +2,11 @@
 // (started here) answers the localize prompt; its fix is judged by C simulation; a recorded
 // cassette replays the same run with no network. The answer also names a line the design does
 // not have, which must be dropped with a note, not crash or mislead.
-#include <gtest/gtest.h>
-#include <httplib.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <thread>
-
 #include "assist/assist.h"
+
+#include <gtest/gtest.h>
+#include <loopback_chat.h>
+#include <unistd.h>
 
 using namespace hlsv;
 
@@ -23,38 +20,6 @@ const char* k_answer = R"({"Candidates": [
   {"Error Type": "INIT", "Line": 999, "Faulty Code": "", "Fixed Code": "",
    "Explanation": "a line that is not there", "Confidence": 0.1}]})";
 
-class ChatServer {
-  public:
-    ChatServer() {
-        server_.Post("/v1/chat/completions", [this](const httplib::Request& req, httplib::Response& res) {
-            ++requests;
-            auto body = nlohmann::json::parse(req.body);
-            last_model = body.value("model", "");
-            nlohmann::json reply = {
-                {"id", "chatcmpl-test"}, {"object", "chat.completion"}, {"created", 1},
-                {"model", last_model},
-                {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", k_answer}}},
-                              {"finish_reason", "stop"}}}},
-                {"usage", {{"prompt_tokens", 10}, {"completion_tokens", 20}, {"total_tokens", 30}}}};
-            res.set_content(reply.dump(), "application/json");
-        });
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-    }
-    ~ChatServer() {
-        server_.stop();
-        thread_.join();
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v1"; }
-    std::atomic<int> requests{0};
-    std::string last_model;
-
-  private:
-    httplib::Server server_;
-    int port_ = 0;
-    std::thread thread_;
-};
-
 struct Workspace {
     fs::path dir;
     Workspace() {
@@ -64,8 +29,8 @@ struct Workspace {
         for (const auto& e : fs::directory_iterator(k_fixtures / "saturate_sum")) {
             fs::copy_file(e.path(), dir / "design" / e.path().filename());
         }
-        fs::copy_file(k_fixtures / "bugs" / "wrong_operand.cpp", dir / "design" / "saturate_sum.cpp",
-                      fs::copy_options::overwrite_existing);
+        fs::copy_file(k_fixtures / "bugs" / "wrong_operand.cpp",
+                      dir / "design" / "saturate_sum.cpp", fs::copy_options::overwrite_existing);
     }
     ~Workspace() { fs::remove_all(dir); }
 };
@@ -81,7 +46,7 @@ const assist::Suspect* at_line(const assist::DebugReport& r, int line) {
 
 TEST(LlmDebug, ModelFixIsProvenAndBogusLineDropped) {
     Workspace ws;
-    ChatServer server;
+    hlsv::test::LoopbackChat server(k_answer);
     assist::DebugOptions opts;
     opts.backend = "openai";
     opts.base_url = server.url();
@@ -90,8 +55,8 @@ TEST(LlmDebug, ModelFixIsProvenAndBogusLineDropped) {
     opts.record = ws.dir / "cassette.jsonl";
     opts.max_candidates = 5;
     auto rep = assist::debug(load_design(ws.dir / "design"), opts);
-    EXPECT_EQ(server.requests, 1);
-    EXPECT_EQ(server.last_model, "test-model");
+    EXPECT_EQ(server.requests(), 1);
+    EXPECT_EQ(server.last_model(), "test-model");
     const assist::Suspect* s = at_line(rep, 26);
     ASSERT_NE(s, nullptr) << rep.to_text();
     EXPECT_EQ(s->type, "OOB");
@@ -117,7 +82,7 @@ TEST(LlmDebug, ModelFixIsProvenAndBogusLineDropped) {
     replay.record.clear();
     replay.base_url.clear();
     auto again = assist::debug(load_design(ws.dir / "design"), replay);
-    EXPECT_EQ(server.requests, 1);
+    EXPECT_EQ(server.requests(), 1);
     EXPECT_EQ(again.to_json()["suspects"], rep.to_json()["suspects"]);
 }
 
