@@ -64,7 +64,7 @@ enum class Use { none, read, write, update, unknown };
 
 /// How the first use of `var` on line `s` (from offset `from`) treats it; `*at`: where it is.
 Use first_use(const std::string& s, const std::string& var, std::size_t from,
-              std::size_t* at = nullptr) {
+              std::size_t* at = nullptr, const std::set<std::string>* by_value = nullptr) {
     static const std::set<std::string> not_calls = {"if",     "while",  "for",
                                                     "switch", "return", "sizeof"};
     for (std::size_t p = s.find(var, from); p != std::string::npos; p = s.find(var, p + 1)) {
@@ -92,6 +92,27 @@ Use first_use(const std::string& s, const std::string& var, std::size_t from,
         if (b > 1 && s.compare(b - 2, 2, ">>") == 0) {
             return Use::write; // stream extraction
         }
+        // An index is read, whatever the indexed expression is passed to.
+        int nest = 0;
+        for (std::size_t q = p; q-- > 0;) {
+            if (s[q] == ')' || s[q] == ']') {
+                ++nest;
+            } else if (s[q] == '(' || s[q] == '[') {
+                if (nest-- > 0) {
+                    continue;
+                }
+                std::size_t nx = s.find_first_not_of(' ', e);
+                bool changes = nx != std::string::npos &&
+                               (s.compare(nx, 2, "++") == 0 || s.compare(nx, 2, "--") == 0 ||
+                                (s[nx] == '=' && s.compare(nx, 2, "==") != 0) ||
+                                (nx + 1 < s.size() && s[nx + 1] == '=' &&
+                                 std::string("+-*/%&|^").find(s[nx]) != std::string::npos));
+                if (s[q] == '[' && !changes) {
+                    return Use::read;
+                }
+                break;
+            }
+        }
         // An argument of a call may be an output parameter.
         int depth = 0;
         for (std::size_t q = p; q-- > 0;) {
@@ -110,7 +131,8 @@ Use first_use(const std::string& s, const std::string& var, std::size_t from,
                     --wb;
                 }
                 std::string word = s.substr(wb, we - wb);
-                if (!word.empty() && !not_calls.count(word) &&
+                bool value_call = by_value && by_value->count(word) > 0;
+                if (!word.empty() && !not_calls.count(word) && !value_call &&
                     !std::isdigit(static_cast<unsigned char>(word[0]))) {
                     return Use::unknown;
                 }
@@ -140,7 +162,38 @@ Use first_use(const std::string& s, const std::string& var, std::size_t from,
             return Use::unknown; // a statement continued on the next line
         }
         if (s[q] == '=' && (q + 1 >= s.size() || s[q + 1] != '=')) {
+            // `v = f(v)` reads v before it writes it.
+            for (std::size_t r = s.find(var, q + 1); r != std::string::npos;
+                 r = s.find(var, r + 1)) {
+                std::size_t re = r + var.size();
+                if (!ident_char(s[r - 1]) && s[r - 1] != '.' &&
+                    (re >= s.size() || !ident_char(s[re]))) {
+                    return Use::update;
+                }
+            }
             return Use::write;
+        }
+        static const std::regex const_member(
+            R"(^\.\s*(range|to_int|to_uint|to_long|to_ulong|to_int64|to_uint64|to_double|length|or_reduce|and_reduce|xor_reduce)\s*\()");
+        std::smatch cm;
+        if (std::regex_search(s.cbegin() + static_cast<std::ptrdiff_t>(q), s.cend(), cm,
+                              const_member)) {
+            // A bit-range or conversion read, unless the range is assigned to.
+            std::size_t open = q + static_cast<std::size_t>(cm.length(0)) - 1;
+            int d = 0;
+            std::size_t close = open;
+            for (; close < s.size(); ++close) {
+                d += s[close] == '(' ? 1 : s[close] == ')' ? -1 : 0;
+                if (d == 0) {
+                    break;
+                }
+            }
+            std::size_t after = s.find_first_not_of(' ', close + 1);
+            bool assigned = after != std::string::npos && s[after] == '=' &&
+                            (after + 1 >= s.size() || s[after + 1] != '=');
+            if (close < s.size() && !assigned) {
+                return Use::read;
+            }
         }
         if (s[q] == '.' || s[q] == '(' || s.compare(q, 2, "->") == 0) {
             return Use::unknown; // member calls, ap_int ranges, function-like uses
@@ -194,6 +247,24 @@ std::vector<bool> code_scope(const std::vector<std::string>& lines) {
     return in_code;
 }
 
+/// Functions defined in the file that take every parameter by value: passing a variable to
+/// them reads it.
+std::set<std::string> by_value_functions(const std::vector<std::string>& lines) {
+    static const std::regex header(
+        R"(^(?:static\s+|inline\s+)*[A-Za-z_][\w:<>, ]*\s+([A-Za-z_]\w*)\s*\(([^()]*)\)\s*\{?\s*$)");
+    std::set<std::string> out;
+    for (const auto& l : lines) {
+        std::smatch m;
+        if (std::regex_match(l, m, header)) {
+            std::string params = m[2].str();
+            if (params.find_first_of("&*[") == std::string::npos) {
+                out.insert(m[1].str());
+            }
+        }
+    }
+    return out;
+}
+
 /// Local declarations matching `decl` (group 1: type, 2: name) whose type is a type.
 template <typename Fn>
 void for_each_local(const std::vector<std::string>& lines, const std::regex& decl, Fn fn) {
@@ -214,14 +285,14 @@ void for_each_local(const std::vector<std::string>& lines, const std::regex& dec
 /// Calls fn(line index, use) for each use of `var` after line `i` in its declaring scope,
 /// until fn returns false.
 template <typename Fn>
-void for_each_use(const std::vector<std::string>& lines, std::size_t i, const std::string& var,
-                  Fn fn) {
+void for_each_use(const std::vector<std::string>& lines, const std::set<std::string>& by_value,
+                  std::size_t i, const std::string& var, Fn fn) {
     long depth = 0;
     for (std::size_t j = i + 1; j < lines.size(); ++j) {
         const std::string& s = lines[j];
         std::size_t at = 0;
-        for (Use u = first_use(s, var, 0, &at); u != Use::none;
-             u = first_use(s, var, at + 1, &at)) {
+        for (Use u = first_use(s, var, 0, &at, &by_value); u != Use::none;
+             u = first_use(s, var, at + 1, &at, &by_value)) {
             if (!fn(j, u)) {
                 return;
             }
@@ -241,10 +312,11 @@ std::vector<UninitRead> reads_before_write(const SourceText& src) {
     static const std::regex decl(
         R"(^\s*((?:(?:unsigned|signed|long|short)\s+)*[A-Za-z_][\w:]*(?:\s*<[^;{}()=]*>)?)\s+([A-Za-z_]\w*)\s*((?:\[[^\]]*\])*)\s*;\s*$)");
     auto lines = code_lines(src);
+    auto by_value = by_value_functions(lines);
     std::vector<UninitRead> out;
     for_each_local(lines, decl, [&](std::size_t i, const std::string& var) {
         // The first use decides.
-        for_each_use(lines, i, var, [&](std::size_t j, Use u) {
+        for_each_use(lines, by_value, i, var, [&](std::size_t j, Use u) {
             if (u == Use::read || u == Use::update) {
                 out.push_back({static_cast<int>(i) + 1, static_cast<int>(j) + 1, var});
             }
@@ -258,11 +330,12 @@ std::vector<UninitRead> never_written(const SourceText& src) {
     static const std::regex decl(
         R"(^\s*((?:(?:unsigned|signed|long|short)\s+)*[A-Za-z_][\w:]*(?:\s*<[^;{}()=]*>)?)\s+([A-Za-z_]\w*)\s*=\s*-?(?:0[xX][0-9a-fA-F]+|\d+)[uUlL]*\s*;\s*$)");
     auto lines = code_lines(src);
+    auto by_value = by_value_functions(lines);
     std::vector<UninitRead> out;
     for_each_local(lines, decl, [&](std::size_t i, const std::string& var) {
         int first_read = 0;
         bool changed = false;
-        for_each_use(lines, i, var, [&](std::size_t j, Use u) {
+        for_each_use(lines, by_value, i, var, [&](std::size_t j, Use u) {
             if (u != Use::read) {
                 changed = true;
                 return false;

@@ -96,7 +96,7 @@ std::string type_of_operator(const std::string& op, std::string_view line) {
     if (op == "sign-swap") {
         return "USE";
     }
-    if (op == "pingpong-flip") {
+    if (op == "pingpong-flip" || op == "self-assign") {
         return "BUF";
     }
     if (op == "loop-update") {
@@ -105,7 +105,13 @@ std::string type_of_operator(const std::string& op, std::string_view line) {
     if (op == "clone-unrolled" || op == "unroll-gap") {
         return "MLU";
     }
-    if (op == "precedence") {
+    if (op == "cast-drop" || op == "cast-sign" || op == "decl-sign") {
+        return "USE";
+    }
+    if (op == "constant-gap" || op == "stride-fix") {
+        return "MLU";
+    }
+    if (op == "precedence" || op == "regroup") {
         return "PREC";
     }
     if (op == "shift-width" || op == "shift-narrow" ||

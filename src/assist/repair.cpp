@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
+#include <map>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -212,7 +215,7 @@ void oversized_shift(const SourceText& src, const std::string& s, int line,
             continue;
         }
         std::vector<long long> alts = used;
-        for (long long a : {v % 32, 16LL, 8LL, 24LL}) {
+        for (long long a : {v % 32, 1LL, 16LL, 8LL, 24LL}) {
             if (std::find(alts.begin(), alts.end(), a) == alts.end()) {
                 alts.push_back(a);
             }
@@ -346,6 +349,39 @@ std::string swap_part(const std::string& text, const std::string& from, const st
     return r;
 }
 
+/// The analogue of a neighbouring declaration of the paired name (`ylo` beside
+/// `yhi = f(hi)` gives `f(lo)`).
+void paired_neighbour(const SourceText& src, int line, const std::string& head,
+                      const std::string& type, const std::string& var, const char* op,
+                      std::vector<Candidate>& out, std::set<std::string>& seen) {
+    static const std::regex decl(
+        R"(^(\s*((?:(?:unsigned|signed|long|short)\s+)*[A-Za-z_][\w:]*(?:\s*<[^;{}()=]*>)?)\s+([A-Za-z_]\w*))\s*=\s*([^;]+);\s*$)");
+    for (int l : {line + 1, line - 1}) {
+        if (l < 1 || l > static_cast<int>(src.line_count())) {
+            continue;
+        }
+        std::string o(src.line(l));
+        std::smatch n;
+        if (!std::regex_match(o, n, decl) || std::string(trim(n[2].str())) != type) {
+            continue;
+        }
+        std::string other = n[3].str(), rhs = n[4].str();
+        for (const auto& [a, b] : k_pairs) {
+            for (int dir = 0; dir < 2; ++dir) {
+                const std::string& mine = dir ? b : a;
+                const std::string& theirs = dir ? a : b;
+                bool glued = var.size() > mine.size() &&
+                             var.compare(var.size() - mine.size(), mine.size(), mine) == 0 &&
+                             var.substr(0, var.size() - mine.size()) + theirs == other;
+                if ((swap_part(var, mine, theirs) == other || glued) && other != var) {
+                    add(out, seen, line, head + " = " + swap_part(rhs, theirs, mine) + ";", op, 1,
+                        true);
+                }
+            }
+        }
+    }
+}
+
 /// Initializers for a declaration whose variable is read before it is written: what the
 /// function assigns to it elsewhere, a same-typed value in scope (an element of a same-typed
 /// array at the enclosing loop's index, a same-typed parameter), then (`constants`) 0 and 1.
@@ -362,6 +398,9 @@ void missing_initializer(const SourceText& src, int line, std::vector<Candidate>
     if (m[4].length() > 0) {
         add(out, seen, line, s.substr(0, s.rfind(';')) + " = {0};", "add-init", 1, true);
         return;
+    }
+    if (constants) { // a lost value goes through lost_value's own pairing
+        paired_neighbour(src, line, head, type, var, "add-init", out, seen);
     }
     std::vector<std::string> inits;
     auto push = [&inits](std::string e) {
@@ -416,6 +455,50 @@ void missing_initializer(const SourceText& src, int line, std::vector<Candidate>
         push("0");
         push("1");
     }
+    // The enclosing function's scalar parameters, whatever their type (a typedef we cannot
+    // see), and for a value lost inside loops, the enclosing loop indices combined.
+    static const std::regex header(
+        R"(^[A-Za-z_][\w:<>, ]*\s+[\w:]+\s*\(([^()]*)\)\s*(const\s*)?\{?\s*$)");
+    std::vector<std::string> loop_vars;
+    for (int l = line - 1; l >= 1; --l) {
+        std::string o(src.line(l));
+        if (std::regex_search(o, m, for_var) && loop_vars.size() < 2) {
+            loop_vars.push_back(m[1].str());
+        }
+        if (std::regex_match(o, m, header)) {
+            std::string params = m[1].str();
+            std::size_t b = 0;
+            while (b <= params.size()) {
+                std::size_t e = params.find(',', b);
+                std::string p(trim(params.substr(b, e == std::string::npos ? e : e - b)));
+                static const std::regex last_id(R"(([A-Za-z_]\w*)\s*$)");
+                std::smatch pm;
+                if (p.find('[') == std::string::npos && p.find('*') == std::string::npos &&
+                    p.find("stream") == std::string::npos && std::regex_search(p, pm, last_id) &&
+                    pm[1].str() != var && p.find(' ') != std::string::npos) {
+                    push(pm[1].str());
+                }
+                if (e == std::string::npos) {
+                    break;
+                }
+                b = e + 1;
+            }
+            break;
+        }
+    }
+    if (loop_vars.size() == 2) {
+        // A same-typed array flattened row-major (`[H * W]`) at the loop nest's position.
+        std::regex flat("\\b" + regex_escape(type) +
+                        "\\s+(\\w+)\\s*\\[\\s*\\w+\\s*\\*\\s*(\\w+)\\s*\\]");
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), flat);
+             it != std::sregex_iterator(); ++it) {
+            push((*it)[1].str() + "[" + loop_vars[1] + " * " + (*it)[2].str() + " + " +
+                 loop_vars[0] + "]");
+        }
+        for (const char* op : {" ^ ", " + ", " - ", " | "}) {
+            push(loop_vars[1] + op + loop_vars[0]);
+        }
+    }
     for (const auto& e : inits) {
         add(out, seen, line, head + " = " + e + ";", constants ? "add-init" : "restore-value", 1,
             true);
@@ -435,28 +518,678 @@ void lost_value(const SourceText& src, int line, std::vector<Candidate>& out,
         return;
     }
     std::string head = m[1].str(), type(trim(m[2].str())), var = m[3].str();
-    for (int l : {line + 1, line - 1}) {
-        if (l < 1 || l > static_cast<int>(src.line_count())) {
+    paired_neighbour(src, line, head, type, var, "restore-value", out, seen);
+    missing_initializer(src, line, out, seen, false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sequences of statements that differ only in integer constants (manual unrolling by hand).
+// ---------------------------------------------------------------------------------------------
+
+/// The line with its integer literals blanked: two lines of one sequence share it.
+std::string literal_shape(const std::string& s) {
+    std::string r = s;
+    auto lits = int_literals(s);
+    for (auto it = lits.rbegin(); it != lits.rend(); ++it) {
+        r = replace_at(r, it->pos, it->len, "#");
+    }
+    return r;
+}
+
+std::vector<long long> literal_values(const std::string& s) {
+    std::vector<long long> v;
+    for (const auto& l : int_literals(s)) {
+        v.push_back(l.value);
+    }
+    return v;
+}
+
+std::string with_values(const std::string& s, const std::vector<long long>& values) {
+    std::string r = s;
+    auto lits = int_literals(s);
+    for (std::size_t i = lits.size(); i-- > 0;) {
+        if (values[i] != lits[i].value) { // unchanged literals keep their spelling (0xFF, 8u)
+            r = replace_at(r, lits[i].pos, lits[i].len, std::to_string(values[i]));
+        }
+    }
+    return r;
+}
+
+/// Offset of the assignment '=' of a statement (not ==, <=, >=, !=), or npos.
+std::size_t assignment_pos(const std::string& s) {
+    int depth = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        depth += (c == '(' || c == '[') ? 1 : (c == ')' || c == ']') ? -1 : 0;
+        if (c != '=' || depth != 0) {
             continue;
         }
-        std::string o(src.line(l));
-        std::smatch n;
-        if (!std::regex_match(o, n, decl) || std::string(trim(n[2].str())) != type) {
+        char before = i > 0 ? s[i - 1] : ' ';
+        char after = i + 1 < s.size() ? s[i + 1] : ' ';
+        if (after == '=' || before == '=' || before == '!' ||
+            ((before == '<' || before == '>') && !(i > 1 && s[i - 2] == before))) {
+            ++i;
             continue;
         }
-        std::string other = n[3].str(), rhs = n[4].str();
-        for (const auto& [a, b] : k_pairs) {
-            for (int dir = 0; dir < 2; ++dir) {
-                const std::string& mine = dir ? b : a;
-                const std::string& theirs = dir ? a : b;
-                if (swap_part(var, mine, theirs) == other && other != var) {
-                    add(out, seen, line, head + " = " + swap_part(rhs, theirs, mine) + ";",
-                        "restore-value", 1, true);
+        return i;
+    }
+    return std::string::npos;
+}
+
+bool plain_statement(const std::string& s) {
+    std::string t(trim(s));
+    static const std::regex control(R"(^(for|while|if|else|return|case|do)\b)");
+    return !t.empty() && t.back() == ';' && !std::regex_search(t, control);
+}
+
+/// Per-literal progression of a sequence: arithmetic (step) or geometric (ratio).
+struct Progression {
+    bool geometric = false;
+    long long step = 0;
+    long long ratio = 0; ///< also fits geometrically with this ratio (0: no)
+    std::vector<long long> start;
+    long long at(std::size_t j, long k) const {
+        long long v = start[j];
+        for (long i = 0; i < k; ++i) {
+            v = geometric ? v * step : v + step;
+        }
+        return v;
+    }
+};
+
+/// Fits each literal position over the consecutive pairs of `seq` (gapless runs).
+std::optional<std::vector<Progression>>
+fit(const std::vector<std::vector<std::vector<long long>>>& runs, std::size_t n) {
+    std::vector<Progression> out(n);
+    for (std::size_t j = 0; j < n; ++j) {
+        std::optional<long long> d, r;
+        bool arith = true, geo = true, any = false;
+        for (const auto& run : runs) {
+            for (std::size_t i = 1; i < run.size(); ++i) {
+                any = true;
+                long long a = run[i - 1][j], b = run[i][j];
+                if (!d) {
+                    d = b - a;
+                }
+                arith = arith && *d == b - a;
+                if (a == 0 || b % a != 0) {
+                    geo = false;
+                } else {
+                    if (!r) {
+                        r = b / a;
+                    }
+                    geo = geo && *r == b / a && *r > 1;
+                }
+            }
+        }
+        if (!any) {
+            return std::nullopt;
+        }
+        if (geo && r) {
+            out[j].ratio = *r; // an alternative when a single pair fits both
+        }
+        if (arith) {
+            out[j].step = *d;
+        } else if (geo) {
+            out[j].geometric = true;
+            out[j].step = *r;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
+/// A sequence of statements over constant indices with a member missing between `line` and
+/// the next line (`out[0]`, `out[1]`, `out[3]`; `f(a[0], 1)`, `f(a[2], 4)`, `f(a[3], 8)`):
+/// the candidate inserts the missing members after `line`. At the end of a sequence of at
+/// least two, a further member is proposed as a blind edit.
+void constant_gap(const SourceText& src, int line, std::vector<Candidate>& out,
+                  std::set<std::string>& seen) {
+    int last = static_cast<int>(src.line_count());
+    std::string a(src.line(line));
+    if (!plain_statement(a) || int_literals(a).empty()) {
+        return;
+    }
+    std::string shape = literal_shape(a);
+    std::size_t n = literal_values(a).size();
+    // The run ending at `line`, the next line and the run starting there.
+    std::vector<std::vector<long long>> before, after;
+    for (int l = line; l >= 1 && literal_shape(std::string(src.line(l))) == shape; --l) {
+        before.insert(before.begin(), literal_values(std::string(src.line(l))));
+    }
+    std::string b = line < last ? std::string(src.line(line + 1)) : std::string();
+    bool same = !b.empty() && literal_shape(b) == shape;
+    if (same) {
+        for (int l = line + 1; l <= last && literal_shape(std::string(src.line(l))) == shape; ++l) {
+            after.push_back(literal_values(std::string(src.line(l))));
+        }
+    }
+    std::vector<long long> target;     // literals the next member must reach
+    std::vector<std::size_t> compared; // which positions of the template they compare with
+    if (same) {
+        target = after.front();
+        for (std::size_t j = 0; j < n; ++j) {
+            compared.push_back(j);
+        }
+    } else if (plain_statement(b)) {
+        std::size_t ea = assignment_pos(a), eb = assignment_pos(b);
+        if (ea != std::string::npos && eb != std::string::npos &&
+            literal_shape(a.substr(0, ea)) == literal_shape(b.substr(0, eb))) {
+            target = literal_values(b.substr(0, eb));
+            for (std::size_t j = 0; j < target.size(); ++j) {
+                compared.push_back(j);
+            }
+        }
+    }
+    auto prog = fit({before, after}, n);
+    if (!prog && !target.empty()) {
+        // A single member on each side: unit steps towards the next member; literals equal
+        // to a stepping one step with it.
+        prog.emplace(n);
+        for (std::size_t j = 0; j < compared.size(); ++j) {
+            long long diff = target[j] - before.back()[j];
+            (*prog)[j].step = diff > 0 ? 1 : diff < 0 ? -1 : 0;
+        }
+        for (std::size_t j = compared.size(); j < n; ++j) {
+            for (std::size_t i = 0; i < compared.size(); ++i) {
+                if (before.back()[i] == before.back()[j] && (*prog)[i].step != 0) {
+                    (*prog)[j].step = (*prog)[i].step;
                 }
             }
         }
     }
-    missing_initializer(src, line, out, seen, false);
+    if (!prog) {
+        return;
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+        (*prog)[j].start = before.back();
+    }
+    bool moving = std::any_of(prog->begin(), prog->end(),
+                              [](const Progression& p) { return p.geometric || p.step != 0; });
+    if (!moving) {
+        return;
+    }
+    auto member = [&](long k) {
+        std::vector<long long> v(n);
+        for (std::size_t j = 0; j < n; ++j) {
+            v[j] = (*prog)[j].at(j, k);
+        }
+        return v;
+    };
+    for (int pass = 0; pass < 2 && !target.empty(); ++pass) {
+        if (pass == 1) { // arithmetic did not reach the next member: try the geometric fits
+            bool changed = false;
+            for (auto& p : *prog) {
+                if (!p.geometric && p.ratio > 1) {
+                    p.geometric = true;
+                    p.step = p.ratio;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        for (long k = 2; k <= 5; ++k) {
+            auto v = member(k);
+            bool reached = std::all_of(compared.begin(), compared.end(),
+                                       [&](std::size_t j) { return v[j] == target[j]; });
+            if (!reached) {
+                continue;
+            }
+            std::string text = a;
+            for (long m = 1; m < k; ++m) {
+                text += '\n';
+                text += with_values(a, member(m));
+            }
+            add(out, seen, line, text, "constant-gap", 1, true);
+            return;
+        }
+    }
+    if (before.size() >= 2 && !same) {
+        add(out, seen, line, a + "\n" + with_values(a, member(1)), "constant-gap");
+    }
+}
+
+/// A loop stepping by a literal other than the number of copies its body indexes
+/// (`i += 5` over `x[i]`..`x[i + 3]`): the candidate steps by the number of copies.
+void stride_mismatch(const SourceText& src, const std::string& s, int line,
+                     std::vector<Candidate>& out, std::set<std::string>& seen) {
+    static const std::regex step(R"(\bfor\s*\(.*;\s*(\w+)\s*\+=\s*(\d+)\s*\))");
+    std::smatch m;
+    if (!std::regex_search(s, m, step)) {
+        return;
+    }
+    std::string var = m[1].str();
+    long k = std::stol(m[2].str());
+    std::set<long> offsets;
+    int depth = 0;
+    bool opened = false;
+    for (int l = line; l <= static_cast<int>(src.line_count()); ++l) {
+        std::string o(src.line(l));
+        if (l > line) {
+            for (const auto& sub : offset_subscripts(o)) {
+                if (sub.var == var) {
+                    offsets.insert(sub.offset);
+                }
+            }
+        }
+        for (char c : o) {
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            opened = opened || c == '{';
+        }
+        if (opened && depth <= 0) {
+            break;
+        }
+    }
+    if (offsets.size() < 2 || *offsets.begin() != 0) {
+        return;
+    }
+    long copies = *offsets.rbegin() + 1;
+    if (copies == k || static_cast<long>(offsets.size()) != copies) {
+        return;
+    }
+    std::size_t pos = static_cast<std::size_t>(m.position(2));
+    add(out, seen, line, replace_at(s, pos, m[2].length(), std::to_string(copies)), "stride-fix", 1,
+        true);
+}
+
+/// An assignment of a value to itself (`b[1][c] = b[1][c];`) does nothing: one side lost
+/// its constant index. Candidates move each constant of either side by one.
+void self_assignment(const std::string& s, int line, std::vector<Candidate>& out,
+                     std::set<std::string>& seen) {
+    std::size_t eq = assignment_pos(s);
+    if (eq == std::string::npos || eq == 0 || !plain_statement(s) ||
+        std::string(1, s[eq - 1]).find_first_of("+-*/%&|^<>") != std::string::npos) {
+        return;
+    }
+    std::string lhs(trim(s.substr(0, eq)));
+    std::string rhs(trim(s.substr(eq + 1, s.rfind(';') - eq - 1)));
+    if (lhs.empty() || lhs != rhs) {
+        return;
+    }
+    for (const auto& lit : int_literals(s)) {
+        for (long long v : {lit.value - 1, lit.value + 1}) {
+            if (v >= 0) {
+                add(out, seen, line, replace_at(s, lit.pos, lit.len, std::to_string(v)),
+                    "self-assign", 1, true);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operator precedence: regrouping a binary operation with its neighbour.
+// ---------------------------------------------------------------------------------------------
+
+int precedence(const std::string& op) {
+    static const std::map<std::string, int> p = {
+        {"*", 10}, {"/", 10}, {"%", 10}, {"+", 9}, {"-", 9},  {"<<", 8},
+        {">>", 8}, {"<", 7},  {"<=", 7}, {">", 7}, {">=", 7}, {"==", 6},
+        {"!=", 6}, {"&", 5},  {"^", 4},  {"|", 3}, {"&&", 2}, {"||", 1}};
+    auto it = p.find(op);
+    return it == p.end() ? 0 : it->second;
+}
+
+/// 0 arithmetic, 1 shift, 2 comparison, 3 bitwise, 4 logical.
+int family(int prec) {
+    return prec >= 9 ? 0 : prec == 8 ? 1 : prec >= 6 ? 2 : prec >= 3 ? 3 : 4;
+}
+
+/// Mixing these without parentheses is the classic slip (what -Wparentheses warns about).
+bool suspicious_mix(int pa, int pb) {
+    int fa = family(pa), fb = family(pb);
+    if (fa > fb) {
+        std::swap(fa, fb);
+    }
+    return (fa == 0 && fb == 1) || (fa == 0 && fb == 3) || (fa == 2 && fb == 3) ||
+           (fa == 1 && fb == 3) || (fa == 4 && fb == 4 && pa != pb);
+}
+
+std::size_t skip_space(const std::string& s, std::size_t i, std::size_t e) {
+    while (i < e && s[i] == ' ') {
+        ++i;
+    }
+    return i;
+}
+std::size_t back_space(const std::string& s, std::size_t i, std::size_t b) {
+    while (i > b && s[i - 1] == ' ') {
+        --i;
+    }
+    return i;
+}
+
+/// True when s[..end) ends with a keyword that precedes an expression (`return`).
+bool ends_with_keyword(const std::string& s, std::size_t end) {
+    std::size_t b = end;
+    while (b > 0 && ident_char(s[b - 1])) {
+        --b;
+    }
+    std::string w = s.substr(b, end - b);
+    return w == "return" || w == "case" || w == "sizeof";
+}
+
+struct BinOp {
+    std::size_t pos, len;
+    int prec;
+};
+
+/// Binary operators at the top level of s[b, e), and the ranges (regions) split by , ; ? :
+/// and assignments in which they sit.
+struct Region {
+    std::size_t b, e;
+    std::vector<BinOp> ops;
+};
+
+std::vector<Region> regions(const std::string& s, std::size_t b, std::size_t e) {
+    std::vector<Region> out;
+    Region cur{b, e, {}};
+    int depth = 0;
+    auto operand_end = [&](std::size_t i) {
+        std::size_t j = i;
+        while (j > b && s[j - 1] == ' ') {
+            --j;
+        }
+        return j > b && (ident_char(s[j - 1]) || s[j - 1] == ')' || s[j - 1] == ']') &&
+               !ends_with_keyword(s, j);
+    };
+    auto start = [&](std::size_t i) { // past a leading `return`
+        std::size_t j = skip_space(s, i, e);
+        return s.compare(j, 7, "return ") == 0 ? j + 7 : i;
+    };
+    cur.b = start(b);
+    for (std::size_t i = b; i < e; ++i) {
+        char c = s[i];
+        if (c == '/' && i + 1 < e && s[i + 1] == '/') {
+            e = i;
+            break;
+        }
+        if (c == '(' || c == '[' || c == '{') {
+            ++depth;
+            continue;
+        }
+        if (c == ')' || c == ']' || c == '}') {
+            --depth;
+            continue;
+        }
+        if (c == '<' && is_template_angle(s, i)) {
+            int angle = 0;
+            for (; i < e; ++i) {
+                angle += s[i] == '<' ? 1 : s[i] == '>' ? -1 : 0;
+                if (angle == 0) {
+                    break;
+                }
+            }
+            continue;
+        }
+        if (depth != 0) {
+            continue;
+        }
+        if (c == ',' || c == ';' || c == '?' || c == ':' || c == '{') {
+            cur.e = i;
+            out.push_back(cur);
+            cur = {start(i + 1), e, {}};
+            continue;
+        }
+        static const char* ops[] = {
+            "<<=", ">>=", "&&", "||", "<<", ">>", "<=", ">=", "==", "!=", "+=", "-=",
+            "*=",  "/=",  "%=", "&=", "|=", "^=", "++", "--", "->", "*",  "/",  "%",
+            "+",   "-",   "<",  ">",  "&",  "^",  "|",  "=",  "!",  "~"};
+        for (const char* op : ops) {
+            std::size_t len = std::strlen(op);
+            if (s.compare(i, len, op) != 0) {
+                continue;
+            }
+            std::string o(op);
+            int p = precedence(o);
+            bool assign = o.back() == '=' && p == 0;
+            if (assign) {
+                cur = {i + len, e, {}}; // only the right-hand side is an expression
+            } else if (p > 0 && operand_end(i)) {
+                cur.ops.push_back({i, len, p});
+            }
+            i += len - 1;
+            break;
+        }
+    }
+    cur.e = e;
+    out.push_back(cur);
+    return out;
+}
+
+/// Applies insertions and deletions given as (offset, text or "" to delete one char).
+std::string edit(std::string s, std::vector<std::pair<std::size_t, std::string>> edits) {
+    std::stable_sort(edits.begin(), edits.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (const auto& [pos, text] : edits) {
+        if (text.empty()) {
+            s.erase(pos, 1);
+        } else {
+            s.insert(pos, text);
+        }
+    }
+    return s;
+}
+
+void regroup_region(const std::string& s, const Region& r, int line, std::vector<Candidate>& out,
+                    std::set<std::string>& seen) {
+    const auto& ops = r.ops;
+    // Operand k spans from the end of op k-1 to the start of op k.
+    auto operand_begin = [&](std::size_t k) {
+        return skip_space(s, k == 0 ? r.b : ops[k - 1].pos + ops[k - 1].len, r.e);
+    };
+    auto operand_stop = [&](std::size_t k) {
+        return back_space(s, k < ops.size() ? ops[k].pos : r.e, r.b);
+    };
+    for (std::size_t i = 0; i + 1 < ops.size(); ++i) {
+        int pa = ops[i].prec, pb = ops[i + 1].prec;
+        if (pa == pb) {
+            continue;
+        }
+        bool targeted = suspicious_mix(pa, pb);
+        if (pa < pb) { // parsed a OP (b op c): group (a OP b)
+            std::size_t k = i;
+            while (k > 0 && ops[k - 1].prec > pa) {
+                --k;
+            }
+            add(out, seen, line, edit(s, {{operand_begin(k), "("}, {operand_stop(i + 1), ")"}}),
+                "regroup", 1, targeted);
+        } else { // parsed (a op b) OP c: group (b OP c)
+            std::size_t k = i + 2;
+            while (k < ops.size() && ops[k].prec > pb) {
+                ++k;
+            }
+            add(out, seen, line, edit(s, {{operand_begin(i + 1), "("}, {operand_stop(k), ")"}}),
+                "regroup", 1, targeted);
+        }
+    }
+    // A parenthesized operand whose own loosest operation sits next to a tighter one outside:
+    // move the parenthesis past that operation.
+    for (std::size_t k = 0; k <= ops.size(); ++k) {
+        std::size_t ob = operand_begin(k), oe = operand_stop(k);
+        if (ob >= oe || s[ob] != '(' || closing_paren(s, ob) != oe - 1) {
+            continue;
+        }
+        auto inner = regions(s, ob + 1, oe - 1);
+        if (inner.size() != 1 || inner[0].ops.empty()) {
+            continue;
+        }
+        const auto& iops = inner[0].ops;
+        if (k < ops.size()) { // (x L y) OP c  ->  x L (y OP c)
+            const BinOp& last = iops.back();
+            std::size_t stop = k + 1;
+            while (stop < ops.size() && ops[stop].prec > ops[k].prec) {
+                ++stop;
+            }
+            if (last.prec < ops[k].prec) {
+                add(out, seen, line,
+                    edit(s, {{oe - 1, ""},
+                             {ob, ""},
+                             {skip_space(s, last.pos + last.len, oe), "("},
+                             {operand_stop(stop), ")"}}),
+                    "regroup", 1, suspicious_mix(last.prec, ops[k].prec));
+            }
+        }
+        if (k > 0) { // c OP (x F y)  ->  (c OP x) F y
+            const BinOp& first = iops.front();
+            std::size_t start = k - 1;
+            while (start > 0 && ops[start - 1].prec > ops[k - 1].prec) {
+                --start;
+            }
+            if (first.prec < ops[k - 1].prec) {
+                add(out, seen, line,
+                    edit(s, {{oe - 1, ""},
+                             {ob, ""},
+                             {back_space(s, first.pos, ob), ")"},
+                             {operand_begin(start), "("}}),
+                    "regroup", 1, suspicious_mix(first.prec, ops[k - 1].prec));
+            }
+        }
+    }
+}
+
+/// Regroupings of the binary operations of a line: each pair of neighbouring operators of
+/// different precedence grouped the other way. Mixes compilers warn about go first.
+void regroup(const std::string& s, int line, std::vector<Candidate>& out,
+             std::set<std::string>& seen) {
+    std::string t(trim(s));
+    if (t.empty() || t[0] == '#') {
+        return;
+    }
+    std::vector<Region> all = regions(s, 0, s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '(' || s[i] == '[') {
+            std::size_t close = s[i] == '(' ? closing_paren(s, i) : s.find(']', i);
+            if (close != std::string::npos) {
+                auto inner = regions(s, i + 1, close);
+                all.insert(all.end(), inner.begin(), inner.end());
+            }
+        }
+    }
+    for (const auto& r : all) {
+        regroup_region(s, r, line, out, seen);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signedness: a cast or declaration whose signedness disagrees with the value it takes.
+// ---------------------------------------------------------------------------------------------
+
+/// 1 signed, 0 unsigned, -1 unknown (typedefs, floating point).
+int signedness(const std::string& type) {
+    std::string t(trim(type));
+    static const std::regex u(
+        R"(^(ap_uint\s*<|ap_ufixed\s*<|unsigned\b|uint\d+_t\b|bool\b|size_t\b))");
+    static const std::regex sg(
+        R"(^(ap_int\s*<|ap_fixed\s*<|signed\b|int\d+_t\b|int\b|short\b|long\b|char\b))");
+    if (std::regex_search(t, u)) {
+        return 0;
+    }
+    if (std::regex_search(t, sg)) {
+        return 1;
+    }
+    return -1;
+}
+
+/// Declared types of the identifiers of `src` (locals and parameters with a built-in type).
+std::map<std::string, std::string> declared_types(const std::string& text) {
+    static const std::regex decl(
+        R"(\b((?:(?:unsigned|signed|const)\s+)*(?:ap_u?int\s*<\s*\d+\s*>|ap_u?fixed\s*<[^>]*>|u?int\d+_t|char|short|int|long|bool))\s*&?\s+([A-Za-z_]\w*)\s*[=;,)\[])");
+    std::map<std::string, std::string> out;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), decl);
+         it != std::sregex_iterator(); ++it) {
+        std::string type = std::regex_replace((*it)[1].str(), std::regex(R"(\bconst\s+)"), "");
+        out.emplace((*it)[2].str(), type);
+    }
+    return out;
+}
+
+/// The signedness of an operand expression's leading value: a declared identifier, or a
+/// bit-range (always unsigned).
+int operand_signedness(const std::string& expr, const std::map<std::string, std::string>& types) {
+    static const std::regex range(R"(\.\s*(range|get_range)\s*\()");
+    if (std::regex_search(expr, range)) {
+        return 0;
+    }
+    static const std::regex id(R"(^\s*\(*\s*([A-Za-z_]\w*))");
+    std::smatch m;
+    if (std::regex_search(expr, m, id)) {
+        auto it = types.find(m[1].str());
+        if (it != types.end()) {
+            return signedness(it->second);
+        }
+    }
+    return -1;
+}
+
+std::string flip_signedness(const std::string& type) {
+    static const std::regex fixed_width(R"(^u?int\d+_t)");
+    if (std::regex_search(type, fixed_width)) {
+        return type[0] == 'u' ? type.substr(1) : "u" + type;
+    }
+    static const std::vector<std::pair<std::string, std::string>> flips = {
+        {"ap_uint", "ap_int"},
+        {"ap_int", "ap_uint"},
+        {"ap_ufixed", "ap_fixed"},
+        {"ap_fixed", "ap_ufixed"},
+        {"unsigned char", "signed char"},
+        {"signed char", "unsigned char"},
+        {"uint", "int"},
+        {"unsigned", "int"},
+        {"int", "unsigned"},
+        {"short", "unsigned short"},
+        {"char", "unsigned char"}};
+    for (const auto& [a, b] : flips) {
+        if (type.rfind(a, 0) == 0) {
+            return b + type.substr(a.size());
+        }
+    }
+    return type;
+}
+
+/// Casts of a value to an integer type of the other signedness (or of a type we cannot see):
+/// the cast dropped, or given the value's signedness. Declarations initialized from a value of
+/// the other signedness: the declared type flipped.
+void signedness_mismatch(const SourceText& src, const std::string& s, int line,
+                         std::vector<Candidate>& out, std::set<std::string>& seen) {
+    auto types = declared_types(src.text());
+    static const std::regex cast(
+        R"(\(\s*((?:unsigned|signed)\s+\w+|ap_u?int\s*<\s*\d+\s*>|ap_u?fixed\s*<[^>()]*>|u?int\d+_t|char|short|int|long)\s*\)\s*)");
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), cast); it != std::sregex_iterator();
+         ++it) {
+        std::size_t pos = static_cast<std::size_t>(it->position(0));
+        std::size_t len = static_cast<std::size_t>(it->length(0));
+        std::size_t q = back_space(s, pos, 0);
+        if (q > 0 && ident_char(s[q - 1]) && !ends_with_keyword(s, q)) {
+            continue; // a call, not a cast
+        }
+        std::string type = (*it)[1].str();
+        int cast_sign = signedness(type);
+        int value_sign = operand_signedness(s.substr(pos + len), types);
+        if (cast_sign >= 0 && value_sign == cast_sign) {
+            continue;
+        }
+        add(out, seen, line, replace_at(s, pos, len, ""), "cast-drop", 1, true);
+        std::string flipped = flip_signedness(type);
+        if (flipped != type) {
+            std::size_t tpos = static_cast<std::size_t>(it->position(1));
+            add(out, seen, line, replace_at(s, tpos, type.size(), flipped), "cast-sign", 1, true);
+        }
+    }
+    static const std::regex decl(
+        R"(^(\s*(?:const\s+)?)((?:unsigned|signed)\s+\w+|ap_u?int\s*<\s*\d+\s*>|u?int\d+_t|short|int|long)(\s+\w+\s*=\s*)([^;]+);)");
+    std::smatch m;
+    if (std::regex_search(s, m, decl)) {
+        int decl_sign = signedness(m[2].str());
+        int value_sign = operand_signedness(m[4].str(), types);
+        if (decl_sign >= 0 && value_sign >= 0 && decl_sign != value_sign) {
+            std::string flipped = flip_signedness(m[2].str());
+            add(out, seen, line,
+                m[1].str() + flipped + m[3].str() + m[4].str() + ";" + m.suffix().str(),
+                "decl-sign", 1, true);
+        }
+    }
 }
 
 } // namespace
@@ -486,6 +1219,17 @@ std::vector<Candidate> repair_candidates(const SourceText& src, int line) {
         if (u.decl_line == line) {
             lost_value(src, line, out, seen);
             break;
+        }
+    }
+    constant_gap(src, line, out, seen);
+    stride_mismatch(src, s, line, out, seen);
+    self_assignment(s, line, out, seen);
+    signedness_mismatch(src, s, line, out, seen);
+    std::vector<Candidate> grouped; // blind regroupings go after the usual slips
+    regroup(s, line, grouped, seen);
+    for (const auto& c : grouped) {
+        if (c.targeted) {
+            out.push_back(c);
         }
     }
     std::stable_partition(out.begin(), out.end(), [](const Candidate& c) { return c.targeted; });
@@ -594,6 +1338,11 @@ std::vector<Candidate> repair_candidates(const SourceText& src, int line) {
     static const std::regex deref_inc(R"(\*(\w+)\+\+)");
     if (std::regex_search(s, m, deref_inc)) {
         add(out, seen, line, std::regex_replace(s, deref_inc, "(*$1)++"), "precedence");
+    }
+    for (const auto& c : grouped) {
+        if (!c.targeted) {
+            out.push_back(c);
+        }
     }
     // Statement-level: a missing unrolled copy, a moved statement, an extra statement.
     static const std::regex unrolled(R"(\+\s*(\d+)\s*\])");

@@ -17,8 +17,11 @@ struct Candidate {
     std::string replacement; ///< new text for those lines (no trailing newline; "" deletes)
     std::string op;          ///< operator id, e.g. "rel-swap"
     /// Triggered by an anomaly of the code itself (a loop update without effect, a gap in an
-    /// unrolled sequence, a read before any write, a shift past the word width, a buffer index
-    /// that disagrees with its neighbours): judged before the blind single-point edits.
+    /// unrolled sequence or in a run of statements over constant indices, a loop stride other
+    /// than its body's copies, a read before any write, a shift past the word width, a buffer
+    /// index that disagrees with its neighbours, a self-assignment, a cast or declaration of
+    /// the other signedness than its value, operators mixed without parentheses the way
+    /// compilers warn about): judged before the blind single-point edits.
     bool targeted = false;
 };
 

@@ -1,7 +1,9 @@
 // The anomaly-triggered repair operators and the read-before-write evidence on bugs written by
 // hand into our own fixture design (blend4): a loop update without effect, a dropped
-// initializer, a flipped double-buffer index, a lost copy of a manually unrolled body and a
-// shift by the full word width. The fix search knows nothing of how these bugs were made.
+// initializer, a flipped double-buffer index, a lost copy of a manually unrolled body, a
+// shift by the full word width, a mask applied after its shift, an unrolled loop stepping
+// past copies and a pixel narrowed to a signed byte. The fix search knows nothing of how these bugs
+// were made.
 #include "assist/assist.h"
 #include "csim/csim.h"
 
@@ -62,7 +64,10 @@ INSTANTIATE_TEST_SUITE_P(Blend4, AnomalyBug,
                                            AnomalyCase{"dropped_init", 22, "add-init"},
                                            AnomalyCase{"flipped_buffer", 18, "pingpong-flip"},
                                            AnomalyCase{"lost_unroll", 27, "unroll-gap"},
-                                           AnomalyCase{"wide_shift", 39, "shift-narrow"}),
+                                           AnomalyCase{"wide_shift", 39, "shift-narrow"},
+                                           AnomalyCase{"mask_precedence", 39, "regroup"},
+                                           AnomalyCase{"stride_skip", 24, "stride-fix"},
+                                           AnomalyCase{"byte_cast", 30, "cast-drop"}),
                          [](const auto& info) { return std::string(info.param.bug); });
 
 TEST(AnomalyDebug, DroppedInitializerHasDataflowEvidence) {

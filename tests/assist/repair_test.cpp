@@ -189,4 +189,154 @@ TEST(Repair, ConstantLocalGetsItsPairedNeighboursValue) {
     EXPECT_TRUE(cs.front().targeted);
 }
 
+TEST(Repair, ConstantIndexGapInsertsTheMissingStatement) {
+    // Written by hand: a rotate of four registers with the third move missing.
+    SourceText rot("    w[0] = w[1];\n    w[1] = w[2];\n    w[3] = first;\n");
+    EXPECT_TRUE(has_targeted(repair_candidates(rot, 2), "    w[1] = w[2];\n    w[2] = w[3];"));
+    // A 2-D window column whose middle row is missing: the row index steps in both arrays.
+    SourceText col("win[0][2] = lines[0][x];\nwin[2][2] = px;\n");
+    EXPECT_TRUE(has_targeted(repair_candidates(col, 1),
+                             "win[0][2] = lines[0][x];\nwin[1][2] = lines[1][x];"));
+    // Geometric arguments: the stage for bit 1 (distance 2) is missing.
+    SourceText stages("v = st(v, b[0], 1);\nv = st(v, b[2], 4);\nv = st(v, b[3], 8);\n");
+    EXPECT_TRUE(
+        has_targeted(repair_candidates(stages, 1), "v = st(v, b[0], 1);\nv = st(v, b[1], 2);"));
+    // A complete sequence has no gap to fill.
+    SourceText full("w[0] = w[1];\nw[1] = w[2];\nw[2] = w[3];\n");
+    for (int l = 1; l <= 2; ++l) {
+        for (const auto& c : repair_candidates(full, l)) {
+            EXPECT_FALSE(c.op == "constant-gap" && c.targeted) << c.replacement;
+        }
+    }
+}
+
+TEST(Repair, LoopStrideFollowsTheCopiesOfItsBody) {
+    SourceText src("for (int i = 0; i < N; i += 3) {\n    s0 += a[i];\n    s1 += a[i + 1];\n"
+                   "}\n");
+    EXPECT_TRUE(has_targeted(repair_candidates(src, 1), "for (int i = 0; i < N; i += 2) {"));
+    SourceText ok("for (int i = 0; i < N; i += 2) {\n    s0 += a[i];\n    s1 += a[i + 1];\n}\n");
+    for (const auto& c : repair_candidates(ok, 1)) {
+        EXPECT_NE(c.op, "stride-fix");
+    }
+}
+
+TEST(Repair, RegroupsMixedPrecedence) {
+    // A shift amount that swallowed the addition after it.
+    EXPECT_TRUE(has_targeted(repair_candidates(SourceText("    q = (m + 64) >> 7 + bias;\n"), 1),
+                             "    q = ((m + 64) >> 7) + bias;"));
+    // A mask compared before it is applied.
+    EXPECT_TRUE(has_targeted(repair_candidates(SourceText("if (flags & 4 == 0) {\n"), 1),
+                             "if ((flags & 4) == 0) {"));
+    // A rotate whose parenthesis closes one operand too late.
+    EXPECT_TRUE(
+        has_targeted(repair_candidates(SourceText("return ((x << n) | x) >> (8 - n);\n"), 1),
+                     "return (x << n) | (x >> (8 - n));"));
+    // Plain arithmetic regroupings are tried, but blind.
+    auto cs = repair_candidates(SourceText("y[k - 1 * W] = 0;\n"), 1);
+    EXPECT_TRUE(has(cs, "y[(k - 1) * W] = 0;"));
+    for (const auto& c : cs) {
+        EXPECT_FALSE(c.op == "regroup" && c.targeted);
+    }
+    // Template angles are not operators.
+    for (const auto& c : repair_candidates(SourceText("ap_int<16> t = a * b;\n"), 1)) {
+        EXPECT_NE(c.op, "regroup");
+    }
+}
+
+TEST(Repair, CastOrDeclarationOfTheOtherSignedness) {
+    SourceText src("void f(const unsigned char d[8], ap_int<12>& o) {\n"
+                   "    int acc = 0;\n    acc += (signed char)d[0];\n"
+                   "    ap_int<12> low = d[1].range(3, 0);\n    acc += (unsigned char)d[2];\n}\n");
+    auto c3 = repair_candidates(src, 3);
+    EXPECT_TRUE(has_targeted(c3, "    acc += d[0];"));
+    EXPECT_TRUE(has_targeted(c3, "    acc += (unsigned char)d[0];"));
+    EXPECT_TRUE(has_targeted(repair_candidates(src, 4), "    ap_uint<12> low = d[1].range(3, 0);"));
+    // A cast to the value's own signedness is left alone.
+    for (const auto& c : repair_candidates(src, 5)) {
+        EXPECT_NE(c.op, "cast-drop");
+    }
+}
+
+TEST(Repair, LostValueTriesParametersAndLoopIndices) {
+    // Our own code: a local that kept a literal instead of the parameter it should copy, and
+    // one that should combine the two innermost loop indices.
+    SourceText param(
+        "static word t(word v, int d) {\n    ap_int<32> s = 0;\n    return s >> d;\n}\n");
+    EXPECT_TRUE(has_targeted(repair_candidates(param, 2), "    ap_int<32> s = v;"));
+    SourceText loops("void g(int a[8]) {\n    for (int r = 1; r < 8; r <<= 1) {\n"
+                     "        for (int c = 0; c < 8; c++) {\n            int o = 0;\n"
+                     "            if (o > c) {\n                a[c] += a[o];\n            }\n"
+                     "        }\n    }\n}\n");
+    EXPECT_TRUE(has_targeted(repair_candidates(loops, 4), "            int o = r ^ c;"));
+    // A pixel that lost its load from a row-major image.
+    SourceText image(
+        "void blur(const px in[H * W], px out[H * W]) {\n"
+        "    for (int y = 0; y < H; y++) {\n        for (int x = 0; x < W; x++) {\n"
+        "            px p = 0;\n            out[y * W + x] = p;\n        }\n    }\n}\n");
+    EXPECT_TRUE(has_targeted(repair_candidates(image, 4), "            px p = in[y * W + x];"));
+    // A lane whose name carries its half glued on (`qlo` beside `qhi = f(hi)`).
+    SourceText lanes("void h(ap_int<32> lo, ap_int<32> hi, int g) {\n    ap_int<16> qlo = 0;\n"
+                     "    ap_int<16> qhi = f(hi, g);\n    out = (qhi, qlo);\n}\n");
+    EXPECT_TRUE(has_targeted(repair_candidates(lanes, 2), "    ap_int<16> qlo = f(lo, g);"));
+}
+
+TEST(Repair, BitRangeReadsDoNotHideAConstantLocal) {
+    SourceText src("void k(const ap_uint<8> a[4], ap_uint<4> o[4]) {\n"
+                   "    for (int i = 0; i < 4; i++) {\n        ap_uint<8> v = 0;\n"
+                   "        o[i] = v.range(7, 4);\n    }\n}\n");
+    auto found = never_written(src);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].decl_line, 3);
+    EXPECT_EQ(found[0].var, "v");
+    // Assigning to a range writes the variable.
+    SourceText written("void k(ap_uint<8>& o) {\n    ap_uint<8> v = 0;\n    v.range(3, 0) = 5;\n"
+                       "    o = v;\n}\n");
+    EXPECT_TRUE(never_written(written).empty());
+}
+
+TEST(Repair, SelfAssignmentMovesAConstantIndex) {
+    // Our own line buffer shift where the row index of the destination was lost.
+    auto cs = repair_candidates(SourceText("    rows[1][x] = rows[1][x];\n"), 1);
+    EXPECT_TRUE(has_targeted(cs, "    rows[0][x] = rows[1][x];"));
+    EXPECT_TRUE(has_targeted(cs, "    rows[1][x] = rows[2][x];"));
+    for (const auto& c : repair_candidates(SourceText("    rows[0][x] = rows[1][x];\n"), 1)) {
+        EXPECT_NE(c.op, "self-assign");
+    }
+}
+
+TEST(Repair, ValueCallArgumentAndSelfUpdateAreReads) {
+    // Our own code: a stage function taking its word by value, applied to a word that was
+    // never loaded.
+    SourceText src("static word stage(word x, int k) {\n    return x << k;\n}\n"
+                   "void top(const word in[4], word out[4]) {\n    for (int i = 0; i < 4; i++) {\n"
+                   "        word v;\n        v = stage(v, 1);\n        out[i] = v;\n    }\n}\n");
+    auto found = reads_before_write(src);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].decl_line, 6);
+    EXPECT_EQ(found[0].read_line, 7);
+    EXPECT_TRUE(has_targeted(repair_candidates(src, 6), "        word v = in[i];"));
+    // A function that may write through a reference parameter is not a read.
+    SourceText by_ref("static void load(word& x) {\n    x = 1;\n}\nvoid top(word out[1]) {\n"
+                      "    word v;\n    load(v);\n    out[0] = v;\n}\n");
+    EXPECT_TRUE(reads_before_write(by_ref).empty());
+}
+
+TEST(Repair, IndexPassedToACallIsARead) {
+    // Our own code: a partner index fixed at zero, used to index an argument passed by
+    // reference (the reference may write the element, not the index).
+    SourceText src(
+        "static void cswap(int& a, int& b) {\n    int t = a;\n    a = b;\n    b = t;\n}\n"
+        "void net(int v[8]) {\n    for (int s = 1; s < 8; s <<= 1) {\n"
+        "        for (int i = 0; i < 8; i++) {\n            int other = 0;\n"
+        "            if (other > i) {\n                cswap(v[i], v[other]);\n"
+        "            }\n        }\n    }\n}\n");
+    auto found = never_written(src);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].var, "other");
+    EXPECT_TRUE(has_targeted(repair_candidates(src, 9), "            int other = s ^ i;"));
+    // An index that is incremented in place is written.
+    SourceText bumped("void f(int v[8]) {\n    int k = 0;\n    v[k++] = 1;\n    v[k] = 2;\n}\n");
+    EXPECT_TRUE(never_written(bumped).empty());
+}
+
 } // namespace
