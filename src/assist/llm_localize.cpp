@@ -1,19 +1,20 @@
 // The LLM's part of the debugging assistant: the localize prompt filled with the design, the
 // failing output and the most similar known bugs (MMR from the RAG store); the reply's
 // candidates become suspects, and their fixes join the candidates the testbench judges.
-#include <nlohmann/json.hpp>
-
 #include "inject/inject.h"
 #include "internal.h"
 #include "llm/llm.h"
 #include "prompt/prompt.h"
 #include "rag/rag.h"
 
+#include <nlohmann/json.hpp>
+
 namespace hlsv::assist::detail {
 
 std::vector<LlmCandidate> llm_candidates(const DesignSpec& design, const std::string& file_name,
                                          const std::string& text, const std::string& symptom,
-                                         const DebugOptions& opts, std::vector<std::string>& notes) {
+                                         const DebugOptions& opts,
+                                         std::vector<std::string>& notes) {
     std::vector<LlmCandidate> out;
     std::vector<prompt::Example> examples;
     try {
@@ -54,7 +55,8 @@ std::vector<LlmCandidate> llm_candidates(const DesignSpec& design, const std::st
     auto backend = llm::make_backend(bc);
     auto r = backend->complete(req);
     if (!r.ok()) {
-        notes.push_back("LLM gave no answer: " + std::string(llm::to_string(r.outcome)) + ": " + r.message);
+        notes.push_back("LLM gave no answer: " + std::string(llm::to_string(r.outcome)) + ": " +
+                        r.message);
         return out;
     }
     auto obj = prompt::extract_json_object(r.response.content, "Candidates");
@@ -79,7 +81,8 @@ std::vector<LlmCandidate> llm_candidates(const DesignSpec& design, const std::st
             // Where the quoted code really is beats the line number the model guessed.
             Injection inj;
             inj.error_size = 1;
-            inj.specs.push_back({lc.type.empty() ? "OOB" : lc.type, faulty, fixed.empty() ? faulty : fixed,
+            inj.specs.push_back({lc.type.empty() ? "OOB" : lc.type, faulty,
+                                 fixed.empty() ? faulty : fixed,
                                  line > 0 ? std::optional<int>(line) : std::nullopt, ""});
             auto applied = inject::apply(text, inj, {}, file_name);
             if (!applied.entries.empty() && applied.entries[0].line > 0) {

@@ -1,7 +1,7 @@
 // Output of hlsv debug: JSON (the documented shape), text, SARIF 2.1.0.
-#include <sstream>
-
 #include "assist/assist.h"
+
+#include <sstream>
 
 namespace hlsv::assist {
 
@@ -23,7 +23,8 @@ nlohmann::ordered_json DebugReport::to_json() const {
         e["score"] = std::round(s.score * 1000) / 1000;
         e["evidence"] = s.evidence;
         if (s.fix) {
-            e["fix"] = {{"diff", s.fix->diff}, {"validated", s.fix->validated},
+            e["fix"] = {{"diff", s.fix->diff},
+                        {"validated", s.fix->validated},
                         {"operator", s.fix->operator_id}};
         } else {
             e["fix"] = nullptr;
@@ -91,10 +92,10 @@ std::string to_sarif(const DebugReport& r) {
            {{"driver",
              {{"name", "hlsv-debug"},
               {"version", HLSV_VERSION},
-              {"rules",
-               nlohmann::ordered_json::array(
-                   {{{"id", "hlsv-debug-suspect"},
-                     {"shortDescription", {{"text", "A line the debugging assistant suspects."}}}}})}}}}},
+              {"rules", nlohmann::ordered_json::array(
+                            {{{"id", "hlsv-debug-suspect"},
+                              {"shortDescription",
+                               {{"text", "A line the debugging assistant suspects."}}}}})}}}}},
           {"results", results}}});
     return log.dump(2) + "\n";
 }

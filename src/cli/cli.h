@@ -2,10 +2,10 @@
 // and calls into the pipeline modules; registry.cpp lists them.
 #pragma once
 
+#include "core/core.h"
+
 #include <CLI/CLI.hpp>
 #include <string>
-
-#include "core/core.h"
 
 namespace hlsv::cli {
 

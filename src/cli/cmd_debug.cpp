@@ -13,16 +13,20 @@ void add_debug(CLI::App& app, Context& ctx) {
         std::string out;
     };
     auto a = std::make_shared<Args>();
-    app.add_option("DESIGN_DIR", a->design, "Design directory (hlsv.json / Vitis project) or source file")
+    app.add_option("DESIGN_DIR", a->design,
+                   "Design directory (hlsv.json / Vitis project) or source file")
         ->required();
     app.add_option("--backend", a->opts.backend, "Where suspects and fixes come from")
         ->check(CLI::IsMember({"rules", "openai", "replay"}))
         ->capture_default_str();
     app.add_option("--top", a->opts.top, "Suspects to report")->capture_default_str();
-    app.add_option("--max-candidates", a->opts.max_candidates, "Candidate fixes to simulate at most")
+    app.add_option("--max-candidates", a->opts.max_candidates,
+                   "Candidate fixes to simulate at most")
         ->capture_default_str();
-    app.add_option("--suspect", a->opts.suspect_lines, "Investigate this line even if the testbench passes");
-    app.add_option("--timeout", a->opts.timeout_s, "Seconds per simulation (default: the design's)");
+    app.add_option("--suspect", a->opts.suspect_lines,
+                   "Investigate this line even if the testbench passes");
+    app.add_option("--timeout", a->opts.timeout_s,
+                   "Seconds per simulation (default: the design's)");
     app.add_option("--base-url", a->opts.base_url, "OpenAI-compatible endpoint (openai backend)");
     app.add_option("--model", a->opts.model, "Model name (openai backend)");
     app.add_option("--cassette", a->opts.cassette, "Recorded responses (replay backend)");

@@ -1,10 +1,10 @@
 // hlsv generate SUITE_DIR... [--out DIR] [--bugs all|T,T2,...] [--combos N] [--per-type K]
 //   [--backend rules|openai|replay] [--jobs N] [--db PATH] [--shard I/N]
-#include <csignal>
-#include <iostream>
-
 #include "cli.h"
 #include "pipeline/pipeline.h"
+
+#include <csignal>
+#include <iostream>
 
 namespace hlsv::cli {
 
@@ -46,9 +46,11 @@ void add_generate(CLI::App& app, Context& ctx) {
         ->capture_default_str();
     app.add_option("--db", a->opts.db, "RAG store (default: $HLSV_DB, hlsv.toml, .hlsv/rag.db)");
     app.add_option("--shard", a->shard, "Run shard I of N (I/N, 0-based)")->capture_default_str();
-    app.add_option("--seed", a->opts.seed, "Seed for site choice and sampling")->capture_default_str();
+    app.add_option("--seed", a->opts.seed, "Seed for site choice and sampling")
+        ->capture_default_str();
     app.add_option("--k", a->opts.k, "Retrieved examples per prompt")->capture_default_str();
-    app.add_option("--repair-rounds", a->opts.repair_rounds, "Retries with the failed check fed back")
+    app.add_option("--repair-rounds", a->opts.repair_rounds,
+                   "Retries with the failed check fed back")
         ->capture_default_str();
     app.add_option("--base-url", a->opts.base_url, "OpenAI-compatible endpoint (openai backend)");
     app.add_option("--model", a->opts.model, "Model name (openai backend)");
@@ -97,8 +99,8 @@ void add_generate(CLI::App& app, Context& ctx) {
                 log_warning("skipped design: " + s);
             }
         }
-        std::cout << "dataset written to " << sum.out.string() << " (" << sum.items
-                  << " items, " << sum.skipped_done << " already done before this run)\n";
+        std::cout << "dataset written to " << sum.out.string() << " (" << sum.items << " items, "
+                  << sum.skipped_done << " already done before this run)\n";
         if (sum.interrupted) {
             throw Error(ExitCode::findings, "interrupted: finished work is recorded; run the "
                                             "same command again to resume");

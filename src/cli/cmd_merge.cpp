@@ -1,8 +1,8 @@
 // hlsv merge OUT_STORE STORE...
-#include <iostream>
-
 #include "cli.h"
 #include "pipeline/pipeline.h"
+
+#include <iostream>
 
 namespace hlsv::cli {
 

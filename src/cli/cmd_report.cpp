@@ -1,8 +1,8 @@
 // hlsv report DATASET_DIR [-o report.html]
-#include <iostream>
-
 #include "cli.h"
 #include "pipeline/pipeline.h"
+
+#include <iostream>
 
 namespace hlsv::cli {
 

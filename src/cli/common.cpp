@@ -1,7 +1,7 @@
 // Small helpers shared by subcommands (output destination, format option).
-#include <iostream>
-
 #include "cli.h"
+
+#include <iostream>
 
 namespace hlsv::cli {
 

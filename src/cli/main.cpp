@@ -1,8 +1,8 @@
 // hlsv entry point: global flags, subcommand dispatch, and the mapping of errors to exit codes.
+#include "cli.h"
+
 #include <cstdio>
 #include <iostream>
-
-#include "cli.h"
 
 int main(int argc, char** argv) {
     using namespace hlsv;

@@ -27,8 +27,10 @@ const std::vector<Command>& commands() {
         {"eval", "Score bug localization, classification and repair over a dataset", add_eval},
         {"rag", "RAG store: import, query, add, stats, export examples", add_rag},
         {"check", "Static HLS checker: pragma misuse and provable functional bugs (CI)", add_check},
-        {"prompt", "Print (or --send) the LLM messages that inject a bug type into a design", add_prompt},
-        {"inject", "Inject a named bug type into a design (rules or LLM) and write the bug file", add_inject},
+        {"prompt", "Print (or --send) the LLM messages that inject a bug type into a design",
+         add_prompt},
+        {"inject", "Inject a named bug type into a design (rules or LLM) and write the bug file",
+         add_inject},
         {"validate", "Apply a bug file and judge it: valid, silent or invalid", add_validate},
     };
     return table;

@@ -1,7 +1,7 @@
 // The bug catalog: loaded from prompts/bugs.json (our own words for each type).
-#include <nlohmann/json.hpp>
-
 #include "core.h"
+
+#include <nlohmann/json.hpp>
 
 namespace hlsv {
 

@@ -1,7 +1,7 @@
 // hlsv.toml: project defaults for global settings, found by walking up from the working dir.
-#include <toml++/toml.h>
-
 #include "core.h"
+
+#include <toml++/toml.h>
 
 namespace hlsv {
 
@@ -33,8 +33,9 @@ Config load_config(const fs::path& start) {
         std::string k(key.str());
         if (k.find("key") != std::string::npos || k.find("token") != std::string::npos ||
             k.find("password") != std::string::npos || k.find("secret") != std::string::npos) {
-            throw InputError(file, "'" + k + "': secrets do not belong in hlsv.toml; use the "
-                                   "HLSV_LLM_API_KEY environment variable");
+            throw InputError(file, "'" + k +
+                                       "': secrets do not belong in hlsv.toml; use the "
+                                       "HLSV_LLM_API_KEY environment variable");
         }
         (void)value;
     }

@@ -122,7 +122,7 @@ fs::path data_dir();
 enum class BugClass { functional, pragma };
 
 struct BugType {
-    std::string code;                   ///< "OOB", "APT", ...
+    std::string code; ///< "OOB", "APT", ...
     BugClass cls = BugClass::functional;
     std::string name;                   ///< short human name
     std::string specification;          ///< one line
@@ -154,16 +154,16 @@ class BugCatalog {
 // ---------------------------------------------------------------------------------------------
 
 struct ErrorSpec {
-    std::string type;           ///< "Error Type"
-    std::string original;       ///< "Original Code"
-    std::string faulty;         ///< "Faulty Code"
-    std::optional<int> line;    ///< optional "Line" hint (our addition)
-    std::string explanation;    ///< optional "Explanation" (our addition)
+    std::string type;        ///< "Error Type"
+    std::string original;    ///< "Original Code"
+    std::string faulty;      ///< "Faulty Code"
+    std::optional<int> line; ///< optional "Line" hint (our addition)
+    std::string explanation; ///< optional "Explanation" (our addition)
 };
 
 struct Injection {
-    int error_size = 0;              ///< "Error Size"
-    std::vector<ErrorSpec> specs;    ///< "Error Specification"
+    int error_size = 0;           ///< "Error Size"
+    std::vector<ErrorSpec> specs; ///< "Error Specification"
     /// Bug types in order of first appearance.
     std::vector<std::string> types() const;
 };
@@ -181,18 +181,18 @@ std::string injection_to_json(const Injection& inj);
 struct DesignSpec {
     std::string name;
     std::string top;
-    fs::path dir;                          ///< absolute design directory
-    std::vector<fs::path> sources;         ///< absolute paths
-    std::vector<fs::path> testbench;       ///< absolute paths; empty: no C simulation
+    fs::path dir;                    ///< absolute design directory
+    std::vector<fs::path> sources;   ///< absolute paths
+    std::vector<fs::path> testbench; ///< absolute paths; empty: no C simulation
     std::vector<std::string> cflags;
     double timeout_s = 10;
-    std::string language = "c++";          ///< "c" or "c++"
-    std::vector<std::string> args;         ///< testbench argv
-    std::vector<std::string> data;         ///< files copied into the run directory
+    std::string language = "c++";  ///< "c" or "c++"
+    std::vector<std::string> args; ///< testbench argv
+    std::vector<std::string> data; ///< files copied into the run directory
     std::vector<std::string> compare = {"exit", "stdout"};
-    std::vector<std::string> ignore;       ///< regexes of lines that differ legitimately
-    int cases = 0;                         ///< testbench supports HLSV_CASE=0..cases-1 when > 0
-    std::string origin;                    ///< "hlsv.json", "hls_config.cfg", "tcl", "file"
+    std::vector<std::string> ignore; ///< regexes of lines that differ legitimately
+    int cases = 0;                   ///< testbench supports HLSV_CASE=0..cases-1 when > 0
+    std::string origin;              ///< "hlsv.json", "hls_config.cfg", "tcl", "file"
 
     bool has_testbench() const { return !testbench.empty(); }
 };
@@ -213,7 +213,7 @@ struct Config {
     std::optional<std::string> base_url;
     std::optional<std::string> model;
     std::optional<int> jobs;
-    fs::path source;                       ///< the hlsv.toml it came from, empty if none
+    fs::path source; ///< the hlsv.toml it came from, empty if none
 };
 
 /// Finds hlsv.toml by walking up from `start` and loads it. Throws InputError for malformed

@@ -1,17 +1,18 @@
 // Design specs: hlsv.json, or a Vitis HLS project (hls_config.cfg / Tcl script) read as if it
 // had one, or a lone source file (no testbench).
+#include "core.h"
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 
-#include "core.h"
-
 namespace hlsv {
 
 namespace {
 
-std::vector<std::string> json_strings(const nlohmann::json& j, const char* key, const fs::path& file) {
+std::vector<std::string> json_strings(const nlohmann::json& j, const char* key,
+                                      const fs::path& file) {
     std::vector<std::string> out;
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) {

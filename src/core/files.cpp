@@ -1,13 +1,12 @@
 // File reading with clear errors, and atomic writes (temp file + fsync + rename).
-#include <fcntl.h>
-#include <unistd.h>
+#include "core.h"
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <random>
-
-#include "core.h"
+#include <unistd.h>
 
 namespace hlsv {
 

@@ -1,7 +1,7 @@
 // Content hashes (SHA-256 via OpenSSL's libcrypto).
-#include <openssl/evp.h>
-
 #include "core.h"
+
+#include <openssl/evp.h>
 
 namespace hlsv {
 

@@ -1,7 +1,7 @@
 // The Chrysalis bug-file JSON: {"Error Size": N, "Error Specification": [{"Error Type", ...}]}.
-#include <nlohmann/json.hpp>
-
 #include "core.h"
+
+#include <nlohmann/json.hpp>
 
 namespace hlsv {
 

@@ -1,11 +1,10 @@
 // Minimal stderr logging with three verbosity levels.
-#include <unistd.h>
+#include "core.h"
 
 #include <atomic>
 #include <cstdio>
 #include <mutex>
-
-#include "core.h"
+#include <unistd.h>
 
 namespace hlsv {
 
@@ -21,8 +20,12 @@ void emit(std::string_view prefix, std::string_view message) {
 }
 } // namespace
 
-void set_verbosity(Verbosity v) { g_verbosity = v; }
-Verbosity verbosity() { return g_verbosity; }
+void set_verbosity(Verbosity v) {
+    g_verbosity = v;
+}
+Verbosity verbosity() {
+    return g_verbosity;
+}
 
 void log_info(std::string_view message) {
     if (g_verbosity >= Verbosity::normal) {
@@ -42,6 +45,8 @@ void log_warning(std::string_view message) {
     }
 }
 
-bool stderr_is_tty() { return ::isatty(STDERR_FILENO) == 1; }
+bool stderr_is_tty() {
+    return ::isatty(STDERR_FILENO) == 1;
+}
 
 } // namespace hlsv

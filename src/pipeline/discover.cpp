@@ -1,8 +1,8 @@
 // Finding the designs of a suite: design directories and lone source files.
-#include <algorithm>
-
 #include "inject/inject.h"
 #include "internal.h"
+
+#include <algorithm>
 
 namespace hlsv::pipeline::detail {
 

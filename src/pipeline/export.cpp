@@ -1,11 +1,11 @@
 // Dataset exports: the Chrysalis layout, samples.jsonl, sft.jsonl (train/validation split by
 // design), attempts.jsonl and manifest.json. Every file is written atomically, so a reader or a
 // crash never sees a torn dataset file.
-#include <algorithm>
-#include <set>
-
 #include "internal.h"
 #include "rag/rag.h"
+
+#include <algorithm>
+#include <set>
 
 namespace hlsv::pipeline::detail {
 
@@ -91,8 +91,8 @@ void export_dataset(const fs::path& out, const std::vector<json>& samples,
 
         json row;
         for (const char* k : {"id", "design", "suite", "bug_types", "golden_code", "buggy_code",
-                              "diff", "changed_lines", "verdict", "evidence", "backend",
-                              "strategy", "model", "source_file", "design_dir", "injection", "design_hash"}) {
+                              "diff", "changed_lines", "verdict", "evidence", "backend", "strategy",
+                              "model", "source_file", "design_dir", "injection", "design_hash"}) {
             if (s.contains(k)) {
                 row[k] = s[k];
             }

@@ -1,11 +1,11 @@
 // Private to the pipeline module: the pieces of a generation run.
 #pragma once
 
+#include "pipeline/pipeline.h"
+
 #include <functional>
 #include <mutex>
 #include <optional>
-
-#include "pipeline/pipeline.h"
 
 namespace hlsv::pipeline::detail {
 
@@ -13,9 +13,9 @@ namespace hlsv::pipeline::detail {
 struct DesignEntry {
     DesignSpec spec;
     std::string suite;
-    fs::path source_file;   ///< the file injections edit
-    std::string source;     ///< its text
-    std::string hash;       ///< content hash of every source and testbench file
+    fs::path source_file; ///< the file injections edit
+    std::string source;   ///< its text
+    std::string hash;     ///< content hash of every source and testbench file
 };
 
 struct Discovery {

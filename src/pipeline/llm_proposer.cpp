@@ -131,7 +131,8 @@ std::vector<LlmProposal> LlmProposer::propose(const DesignEntry& d,
             }
             out[i].failure = "auto-check: " + reason;
             if (round < opts_.repair_rounds) {
-                conversations[i] = prompt::repair_messages(conversations[i], r.response.content, reason);
+                conversations[i] =
+                    prompt::repair_messages(conversations[i], r.response.content, reason);
                 requests[i].messages = conversations[i];
                 retry.push_back(i);
             }

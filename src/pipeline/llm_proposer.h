@@ -1,14 +1,14 @@
 // Private to the pipeline module: injections proposed by an LLM backend (openai or replay).
 #pragma once
 
-#include <memory>
-#include <mutex>
-#include <nlohmann/json.hpp>
-
 #include "internal.h"
 #include "llm/llm.h"
 #include "prompt/prompt.h"
 #include "rag/rag.h"
+
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
 
 namespace hlsv::pipeline::detail {
 
@@ -46,7 +46,8 @@ struct LlmRequestSpec {
 class LlmProposer {
   public:
     LlmProposer(const GenerateOptions& opts, rag::Store& store, std::mutex& store_mutex);
-    std::vector<LlmProposal> propose(const DesignEntry& d, const std::vector<LlmRequestSpec>& items);
+    std::vector<LlmProposal> propose(const DesignEntry& d,
+                                     const std::vector<LlmRequestSpec>& items);
     std::string describe() const { return backend_->describe(); }
 
   private:

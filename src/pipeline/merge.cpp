@@ -1,8 +1,8 @@
 // hlsv merge: combine the examples of several stores (e.g. one per shard) into one.
-#include <unistd.h>
-
 #include "internal.h"
 #include "rag/rag.h"
+
+#include <unistd.h>
 
 namespace hlsv::pipeline {
 

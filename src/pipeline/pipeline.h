@@ -4,6 +4,8 @@
 // attempt) is recorded with its sample when done, so a killed run resumes without duplicates.
 #pragma once
 
+#include "core/core.h"
+
 #include <atomic>
 #include <cstdint>
 #include <map>
@@ -11,26 +13,24 @@
 #include <string>
 #include <vector>
 
-#include "core/core.h"
-
 namespace hlsv::pipeline {
 
 struct GenerateOptions {
-    std::vector<fs::path> suites;          ///< suite directories (or single design dirs)
-    fs::path out = "dataset";              ///< export directory
-    std::vector<std::string> bugs;         ///< bug types; empty = all the backend supports
-    int combos = 0;                        ///< extra two-type combinations per design
-    int per_type = 1;                      ///< attempts per design x combination
-    std::string backend = "rules";         ///< rules | openai | replay
-    std::string strategy = "auto";         ///< auto | icl-rag-cot | rag-icl (LLM backends)
-    int jobs = 0;                          ///< parallel designs / simulations; 0 = cores
-    int max_inflight = 8;                  ///< LLM requests in flight
-    std::string db;                        ///< store path ("" = default resolution)
-    int shard_index = 0;                   ///< this machine's shard, 0-based
+    std::vector<fs::path> suites;  ///< suite directories (or single design dirs)
+    fs::path out = "dataset";      ///< export directory
+    std::vector<std::string> bugs; ///< bug types; empty = all the backend supports
+    int combos = 0;                ///< extra two-type combinations per design
+    int per_type = 1;              ///< attempts per design x combination
+    std::string backend = "rules"; ///< rules | openai | replay
+    std::string strategy = "auto"; ///< auto | icl-rag-cot | rag-icl (LLM backends)
+    int jobs = 0;                  ///< parallel designs / simulations; 0 = cores
+    int max_inflight = 8;          ///< LLM requests in flight
+    std::string db;                ///< store path ("" = default resolution)
+    int shard_index = 0;           ///< this machine's shard, 0-based
     int shard_count = 1;
-    bool feedback = true;                  ///< valid samples join the RAG examples
+    bool feedback = true; ///< valid samples join the RAG examples
     std::uint64_t seed = 1;
-    int k = 4;                             ///< retrieved examples per prompt
+    int k = 4; ///< retrieved examples per prompt
     int repair_rounds = 1;
     // LLM endpoint (openai) or cassette (replay); the key comes from the environment only.
     std::string base_url, model;
@@ -46,10 +46,10 @@ struct Tally {
 
 struct RunSummary {
     std::int64_t run_id = 0;
-    long items = 0, skipped_done = 0;      ///< work items, of which already done (resume)
+    long items = 0, skipped_done = 0; ///< work items, of which already done (resume)
     std::map<std::string, Tally> by_type;
-    std::map<std::string, Tally> by_strategy; ///< "backend/strategy"
-    std::vector<std::string> skipped_designs; ///< "name: reason"
+    std::map<std::string, Tally> by_strategy;    ///< "backend/strategy"
+    std::vector<std::string> skipped_designs;    ///< "name: reason"
     std::map<std::string, double> stage_seconds; ///< parse, prompt, llm, validate, record
     double wall_seconds = 0;
     bool interrupted = false;

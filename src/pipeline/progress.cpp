@@ -1,12 +1,11 @@
 // The live progress line of a generation run, and the store lock.
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
+#include "internal.h"
 
 #include <chrono>
 #include <cstdio>
-
-#include "internal.h"
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace hlsv::pipeline::detail {
 
@@ -44,11 +43,12 @@ void Progress::draw(bool final) {
     double elapsed = t - start_;
     double per_min = elapsed > 0 ? fresh_ * 60.0 / elapsed : 0;
     double eta = per_min > 0 ? (total_ - done_) * 60.0 / per_min : 0;
-    double valid_rate = verdicts_ > 0 ? 100.0 * static_cast<double>(valid_) / static_cast<double>(verdicts_) : 0;
+    double valid_rate =
+        verdicts_ > 0 ? 100.0 * static_cast<double>(valid_) / static_cast<double>(verdicts_) : 0;
     char line[200];
-    std::snprintf(line, sizeof line,
-                  "[%ld/%ld] %.0f%% valid, %.0f items/min, ETA %dm%02ds", done_, total_,
-                  valid_rate, per_min, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+    std::snprintf(line, sizeof line, "[%ld/%ld] %.0f%% valid, %.0f items/min, ETA %dm%02ds", done_,
+                  total_, valid_rate, per_min, static_cast<int>(eta) / 60,
+                  static_cast<int>(eta) % 60);
     if (tty_) {
         std::fprintf(stderr, "\r\033[K%s%s", line, final ? "\n" : "");
     } else {

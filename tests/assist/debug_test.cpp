@@ -1,14 +1,13 @@
 // The debugging assistant on bugs written by hand in the styles LLMs and people write them
 // (moved statements, wrong operands, changed constants, inverted guards, deleted lines) — not
 // bugs made by our own rule engine, so the fix search cannot lean on knowing the mutation.
-#include <gtest/gtest.h>
-#include <unistd.h>
+#include "assist/assist.h"
 
 #include <algorithm>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include "assist/assist.h"
+#include <unistd.h>
 
 using namespace hlsv;
 

@@ -1,15 +1,15 @@
 // Tests of the shared vocabulary: files, text, hashes, the catalog, injections, config.
-#include <gtest/gtest.h>
+#include "core/core.h"
 
 #include <fstream>
-
-#include "core/core.h"
+#include <gtest/gtest.h>
 
 using namespace hlsv;
 
 namespace {
 fs::path temp_dir(const std::string& name) {
-    fs::path d = fs::temp_directory_path() / ("hlsv_core_" + name + "_" + std::to_string(::getpid()));
+    fs::path d =
+        fs::temp_directory_path() / ("hlsv_core_" + name + "_" + std::to_string(::getpid()));
     fs::remove_all(d);
     fs::create_directories(d);
     return d;
@@ -97,7 +97,8 @@ TEST(Injection, RejectsMalformed) {
     EXPECT_THROW(parse_injection("not json"), InputError);
     EXPECT_THROW(parse_injection("[]"), InputError);
     EXPECT_THROW(parse_injection(R"({"Error Size": 0, "Error Specification": []})"), InputError);
-    EXPECT_THROW(parse_injection(R"({"Error Specification": [{"Error Type": "OOB"}]})"), InputError);
+    EXPECT_THROW(parse_injection(R"({"Error Specification": [{"Error Type": "OOB"}]})"),
+                 InputError);
 }
 
 TEST(Catalog, LoadsEveryChrysalisType) {

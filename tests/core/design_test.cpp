@@ -1,9 +1,8 @@
 // Design specs: hlsv.json, Vitis hls_config.cfg and Tcl projects, single files, bad input.
-#include <gtest/gtest.h>
+#include "core/core.h"
 
 #include <fstream>
-
-#include "core/core.h"
+#include <gtest/gtest.h>
 
 using namespace hlsv;
 
@@ -11,7 +10,8 @@ namespace {
 struct TempDir {
     fs::path path;
     explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("hlsv_design_" + name + "_" + std::to_string(::getpid()))) {
+        : path(fs::temp_directory_path() /
+               ("hlsv_design_" + name + "_" + std::to_string(::getpid()))) {
         fs::remove_all(path);
         fs::create_directories(path);
     }

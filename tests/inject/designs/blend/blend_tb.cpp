@@ -16,10 +16,12 @@ int main() {
         blend(a, b, out, alpha);
         for (int i = 0; i < BL_N; i++) {
             int want = (a[i] * alpha + b[i] * (256 - alpha) + 128) >> 8;
-            if (out[i] != want) errors++;
+            if (out[i] != want)
+                errors++;
             std::printf("%d ", out[i]);
         }
-        if (out[BL_N] != -1) errors++;
+        if (out[BL_N] != -1)
+            errors++;
         std::printf("\n");
     }
     std::printf("%s\n", errors ? "FAIL" : "PASS");
