@@ -2,6 +2,7 @@
 // initializer leaves no executable code for coverage to mark, so its declaration line needs
 // evidence of its own.
 #include "repair.h"
+#include "text_scan.h"
 
 #include <cctype>
 #include <regex>
@@ -10,10 +11,6 @@
 namespace hlsv::assist::detail {
 
 namespace {
-
-bool ident_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-}
 
 /// The lines of `src` with comments, string and character literals blanked out.
 std::vector<std::string> code_lines(const SourceText& src) {
@@ -122,15 +119,7 @@ Use first_use(const std::string& s, const std::string& var, std::size_t from,
                 if (depth-- > 0) {
                     continue;
                 }
-                std::size_t we = q;
-                while (we > 0 && s[we - 1] == ' ') {
-                    --we;
-                }
-                std::size_t wb = we;
-                while (wb > 0 && ident_char(s[wb - 1])) {
-                    --wb;
-                }
-                std::string word = s.substr(wb, we - wb);
+                std::string word = word_before(s, q);
                 bool value_call = by_value && by_value->count(word) > 0;
                 if (!word.empty() && !not_calls.count(word) && !value_call &&
                     !std::isdigit(static_cast<unsigned char>(word[0]))) {

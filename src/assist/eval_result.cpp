@@ -141,10 +141,14 @@ ojson read_eval_file(const fs::path& file) {
     return all;
 }
 
+/// The label of an entry, read leniently: entries of other versions have one too.
 std::string entry_label(const ojson& e) {
-    std::string backend = e.is_object() ? e.value("backend", "") : "";
-    std::string model = e.is_object() ? e.value("model", "") : "";
-    return model.empty() ? backend : backend + " " + model;
+    EvalResult r;
+    if (e.is_object()) {
+        r.backend = e.value("backend", "");
+        r.model = e.value("model", "");
+    }
+    return r.label();
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // Generic repair operators over one source line (see repair.h).
 #include "repair.h"
 
+#include "text_scan.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -13,10 +15,6 @@
 namespace hlsv::assist::detail {
 
 namespace {
-
-bool ident_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-}
 
 /// Offsets of `op` in `s` that are whole operators (not part of a longer one) and outside
 /// string literals and comments.
@@ -51,15 +49,7 @@ std::vector<std::size_t> operator_positions(const std::string& s, const std::str
 
 /// True when the '<' at `pos` opens a template argument list (ap_int<16>, stream<T>).
 bool is_template_angle(const std::string& s, std::size_t pos) {
-    std::size_t j = pos;
-    while (j > 0 && s[j - 1] == ' ') {
-        --j;
-    }
-    std::size_t e = j;
-    while (j > 0 && ident_char(s[j - 1])) {
-        --j;
-    }
-    std::string word = s.substr(j, e - j);
+    std::string word = word_before(s, pos);
     static const std::set<std::string> templates = {
         "ap_int",  "ap_uint", "ap_fixed",    "ap_ufixed",        "stream",   "vector", "array",
         "ap_axis", "ap_axiu", "static_cast", "reinterpret_cast", "template", "axis"};
@@ -336,10 +326,7 @@ std::string swap_part(const std::string& text, const std::string& from, const st
     std::string r = text;
     std::size_t p = r.find(from);
     while (p != std::string::npos) {
-        std::size_t e = p + from.size();
-        bool left_ok = from[0] == '_' || p == 0 || !ident_char(r[p - 1]) || r[p - 1] == '_';
-        bool right_ok = e >= r.size() || !ident_char(r[e]) || r[e] == '_';
-        if (left_ok && right_ok) {
+        if (part_at_boundary(r, p, from)) {
             r = replace_at(r, p, from.size(), to);
             p = r.find(from, p + to.size());
         } else {
@@ -862,11 +849,10 @@ std::size_t back_space(const std::string& s, std::size_t i, std::size_t b) {
 
 /// True when s[..end) ends with a keyword that precedes an expression (`return`).
 bool ends_with_keyword(const std::string& s, std::size_t end) {
-    std::size_t b = end;
-    while (b > 0 && ident_char(s[b - 1])) {
-        --b;
+    if (end > 0 && s[end - 1] == ' ') {
+        return false; // the keyword must touch `end`
     }
-    std::string w = s.substr(b, end - b);
+    std::string w = word_before(s, end);
     return w == "return" || w == "case" || w == "sizeof";
 }
 
@@ -1307,10 +1293,7 @@ std::vector<Candidate> repair_candidates(const SourceText& src, int line) {
             const std::string& from = dir ? b : a;
             const std::string& to = dir ? a : b;
             for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + 1)) {
-                bool left_ok = from[0] == '_' || p == 0 || !ident_char(s[p - 1]) || s[p - 1] == '_';
-                std::size_t e = p + from.size();
-                bool right_ok = e >= s.size() || !ident_char(s[e]) || s[e] == '_';
-                if (left_ok && right_ok) {
+                if (part_at_boundary(s, p, from)) {
                     add(out, seen, line, replace_at(s, p, from.size(), to), "buffer-swap");
                 }
             }
