@@ -41,7 +41,8 @@ nlohmann::ordered_json to_json(const DesignFacts& f) {
                        {"line_end", fn.line_end},
                        {"body_line_start", fn.body_line_start},
                        {"is_top", fn.is_top},
-                       {"params", std::move(params)}});
+                       {"params", std::move(params)},
+                       {"calls", fn.calls}});
     }
     j["functions"] = std::move(fns);
     ojson loops = ojson::array();

@@ -84,6 +84,15 @@ namespace detail {
 
 void finish_facts(TsResult& r, const Options& opts) {
     DesignFacts& f = r.facts;
+    // r.calls has one entry per definition, in the same order as f.functions.
+    for (std::size_t i = 0; i < r.calls.size() && i < f.functions.size(); ++i) {
+        auto& out = f.functions[i].calls;
+        for (const auto& c : r.calls[i].second) {
+            if (std::find(out.begin(), out.end(), c) == out.end()) {
+                out.push_back(c);
+            }
+        }
+    }
     if (!opts.top.empty()) {
         bool found = false;
         for (auto& fn : f.functions) {

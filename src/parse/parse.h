@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct Function {
     int body_line_start = 0; ///< line of the opening brace of the body (0 for a declaration)
     bool is_top = false;
     std::vector<Param> params;
+    /// Names of the functions called in the body (plain and qualified identifiers, each once,
+    /// in order of first call). Calls through pointers are not seen.
+    std::vector<std::string> calls;
 };
 
 struct Loop {
@@ -131,6 +135,30 @@ DesignFacts parse_file(const fs::path& file, const Options& opts = {});
 /// Parses in-memory source text (`name` is used in diagnostics and for the language).
 DesignFacts parse_source(const std::string& name, const std::string& text,
                          const Options& opts = {});
+
+// ---------------------------------------------------------------------------------------------
+// The design under test
+// ---------------------------------------------------------------------------------------------
+
+/// The design under test (DUT): the top function and every function it reaches through calls,
+/// over the facts of all the files of a design (its sources and the `.c`/`.cpp` files they
+/// `#include`). `main` and whatever only `main` reaches are the oracle and never belong to it.
+/// `top` empty: the functions marked `is_top`. `extra` adds functions (and what they reach) a
+/// design declares part of the DUT (hlsv.json `"dut"`).
+struct Dut {
+    std::set<std::string> functions;
+
+    bool contains(std::string_view function) const {
+        return functions.count(std::string(function)) > 0;
+    }
+    /// True when `line` of `facts` lies inside the definition of a DUT function.
+    bool contains_line(const DesignFacts& facts, int line) const;
+    /// The DUT function whose definition holds `line` ("" when none).
+    std::string function_at(const DesignFacts& facts, int line) const;
+};
+
+Dut design_under_test(const std::vector<const DesignFacts*>& files, std::string_view top,
+                      const std::vector<std::string>& extra = {});
 
 /// The JSON shape of `hlsv parse` (field names are a public interface).
 nlohmann::ordered_json to_json(const DesignFacts& facts);
