@@ -1,28 +1,42 @@
 # The two commands of the README. Both install what is missing, build, and are idempotent.
+# `make demo` installs and builds only what the binary needs; `make test` adds the test
+# dependencies and builds every test and benchmark program in the same build tree.
 BUILD ?= build
 JOBS ?= $(shell nproc)
 HLSV := $(BUILD)/hlsv
+CONFIGURE := cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps build demo test bench dataset format tidy clean
+.PHONY: all deps deps-test configure configure-test build build-all demo test bench dataset format tidy clean
 
 all: build
 
 deps:
-	@scripts/install-deps.sh
+	@scripts/install-deps.sh demo
 
-$(BUILD)/build.ninja:
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+deps-test:
+	@scripts/install-deps.sh test
 
-build: deps $(BUILD)/build.ninja
+# A tree configured by `make test` keeps its tests; a fresh one from `make demo` has none.
+configure: deps
+	@test -f $(BUILD)/build.ninja || $(CONFIGURE) -DHLSV_TESTS=OFF
+
+configure-test: deps-test
+	@grep -q '^HLSV_TESTS:BOOL=ON' $(BUILD)/CMakeCache.txt 2>/dev/null && test -f $(BUILD)/build.ninja \
+	  || $(CONFIGURE) -DHLSV_TESTS=ON
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS) --target hlsv
+
+build-all: configure-test
 	cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
 	@scripts/demo.sh $(HLSV)
 
-test: build
+test: build-all
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --timeout 600
 
-bench: build
+bench: build-all
 	@scripts/bench.sh $(BUILD)
 
 dataset: build
@@ -31,7 +45,7 @@ dataset: build
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'benchmarks/*.cpp')
 
-tidy: $(BUILD)/build.ninja
+tidy: configure
 	run-clang-tidy-14 -p $(BUILD) -quiet 'src/' 2>/dev/null || clang-tidy -p $(BUILD) $$(git ls-files 'src/*.cpp')
 
 clean:
