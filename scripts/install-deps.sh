@@ -5,7 +5,8 @@
 # usage: scripts/install-deps.sh [demo|test]
 #   demo  what building the `hlsv` binary and running `make demo` need (the default)
 #   test  that plus what the tests and benchmarks need (GoogleTest, a loopback HTTP server,
-#         Google Benchmark, a headless browser for the report test, clang for fuzzing, ...)
+#         Google Benchmark, a headless browser for the report test, clang for fuzzing, a
+#         single-host Slurm cluster for the scale-out test, ...)
 set -euo pipefail
 profile=${1:-demo}
 case "$profile" in
@@ -25,6 +26,7 @@ build_packages=(
 test_packages=(
   clang-14 libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+  slurm-wlm munge
 )
 if [ "${HLSV_WITH_BROWSER:-1}" = 1 ]; then
   test_packages+=(chromium)

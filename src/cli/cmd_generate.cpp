@@ -1,7 +1,9 @@
 // hlsv generate SUITE_DIR... [--out DIR] [--bugs all|T,T2,...] [--combos N] [--per-type K]
 //   [--backend rules|openai|replay] [--jobs N] [--db PATH] [--shard I/N]
+//   [--slurm [--shards N] [--partition P] [--time HH:MM:SS] [--account A] [--dry-run]]
 #include "cli.h"
 #include "pipeline/pipeline.h"
+#include "slurm_options.h"
 
 #include <csignal>
 #include <iostream>
@@ -57,7 +59,11 @@ void add_generate(CLI::App& app, Context& ctx) {
     app.add_option("--cassette", a->cassette, "Recorded responses (replay backend)");
     app.add_option("--record", a->record, "Record responses to a cassette (openai backend)");
     app.add_flag("--no-feedback", a->no_feedback, "Do not add valid samples to the RAG examples");
-    app.callback([a, &ctx] {
+    auto slurm = add_slurm_options(app);
+    app.callback([a, slurm, &app, &ctx] {
+        if (run_on_slurm(app, *slurm, "generate", a->out, a->opts.jobs)) {
+            return;
+        }
         auto& o = a->opts;
         o.config = ctx.config;
         for (const auto& s : a->suites) {

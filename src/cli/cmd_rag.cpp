@@ -1,4 +1,4 @@
-// hlsv rag import|query|add|stats|export: the retrieval store from the command line.
+// hlsv rag import|query|add|stats|export|check: the retrieval store from the command line.
 #include "cli.h"
 #include "rag/rag.h"
 
@@ -298,6 +298,52 @@ void add_export(CLI::App& app, Context& ctx) {
     });
 }
 
+void add_check(CLI::App& app, Context& ctx) {
+    struct Args : StoreArgs {
+        std::string format = "text";
+    };
+    auto a = std::make_shared<Args>();
+    auto* sub = app.add_subcommand(
+        "check", "Check a store: SQLite integrity, foreign keys, vectors, bug files (exit 1: bad)");
+    add_format_option(*sub, &a->format, {"text", "json"});
+    add_store_options(*sub, *a);
+    sub->callback([a, &ctx] {
+        // Read-only and unseeded: checking must never change what it checks.
+        rag::StoreOptions opts;
+        opts.read_only = true;
+        opts.seed = false;
+        fs::path db = rag::resolve_db_path(a->db, ctx.config);
+        std::error_code ec;
+        if (!fs::is_regular_file(db, ec)) {
+            throw InputError(db, "no such store");
+        }
+        auto store = rag::Store::open(db, opts);
+        auto r = store.check();
+        if (a->format == "json") {
+            ojson j;
+            j["store"] = db.string();
+            j["ok"] = r.ok();
+            j["problems"] = r.problems;
+            j["examples"] = r.checked_examples;
+            j["vectors"] = r.checked_vectors;
+            emit_output("", dump(j));
+        } else {
+            std::string out;
+            for (const auto& p : r.problems) {
+                out += p + "\n";
+            }
+            out += db.string() + ": " +
+                   (r.ok() ? "ok" : std::to_string(r.problems.size()) + " problem(s)") + " (" +
+                   std::to_string(r.checked_examples) + " examples, " +
+                   std::to_string(r.checked_vectors) + " vectors)\n";
+            emit_output("", out);
+        }
+        if (!r.ok()) {
+            ctx.exit = ExitCode::findings;
+        }
+    });
+}
+
 } // namespace
 
 void add_rag(CLI::App& app, Context& ctx) {
@@ -307,6 +353,7 @@ void add_rag(CLI::App& app, Context& ctx) {
     add_add(app, ctx);
     add_stats(app, ctx);
     add_export(app, ctx);
+    add_check(app, ctx);
 }
 
 } // namespace hlsv::cli

@@ -8,6 +8,7 @@ void add_csim(CLI::App&, Context&);
 void add_generate(CLI::App&, Context&);
 void add_report(CLI::App&, Context&);
 void add_merge(CLI::App&, Context&);
+void add_status(CLI::App&, Context&);
 void add_debug(CLI::App&, Context&);
 void add_eval(CLI::App&, Context&);
 void add_rag(CLI::App&, Context&);
@@ -23,6 +24,7 @@ const std::vector<Command>& commands() {
         {"generate", "Generate a validated bug dataset from suites of designs", add_generate},
         {"report", "Render a dataset directory as a self-contained HTML report", add_report},
         {"merge", "Merge RAG stores (e.g. one per shard) into one", add_merge},
+        {"status", "Progress per shard of a --slurm generation run", add_status},
         {"debug", "Localize a design's bug and prove a fix by C simulation", add_debug},
         {"eval", "Score bug localization, classification and repair over a dataset", add_eval},
         {"rag", "RAG store: import, query, add, stats, export examples", add_rag},

@@ -505,7 +505,7 @@ RunSummary generate(const GenerateOptions& opts) {
             mine.push_back(&d);
         }
     }
-    if (mine.empty() && disc.skipped.empty()) {
+    if (disc.designs.empty() && disc.skipped.empty()) {
         throw InputError("generate: no designs found in the given suites");
     }
 

@@ -1,10 +1,32 @@
-// hlsv merge: combine the examples of several stores (e.g. one per shard) into one.
+// hlsv merge: combine the examples and generation runs of several stores (e.g. one per shard)
+// into one.
 #include "internal.h"
 #include "rag/rag.h"
 
 #include <unistd.h>
 
 namespace hlsv::pipeline {
+
+namespace {
+
+/// Copies each generation run of `src` into `out` as the unsharded run of the same command:
+/// `generate --shard I/N` and plain `generate` differ only in the config's "shard", so after a
+/// merge the plain command finds every item done and only exports, and the dataset equals the
+/// one a single machine produces. Items are keyed, so merging twice or in any order is the same.
+void merge_runs(rag::Store& src, rag::Store& out) {
+    for (const auto& run : src.runs()) {
+        nlohmann::json config = nlohmann::json::parse(run.config, nullptr, false);
+        if (!config.is_object() || !config.contains("shard")) {
+            continue; // not a generation run of ours
+        }
+        config["shard"] = "0/1";
+        std::string key = config.dump();
+        auto id = out.find_run(key);
+        out.merge_items(id ? *id : out.begin_run(key), src.run_items(run.id));
+    }
+}
+
+} // namespace
 
 long merge_stores(const fs::path& out_db, const std::vector<fs::path>& inputs) {
     if (inputs.empty()) {
@@ -41,6 +63,7 @@ long merge_stores(const fs::path& out_db, const std::vector<fs::path>& inputs) {
             throw;
         }
         fs::remove_all(tmp);
+        merge_runs(src, out);
     }
     return added;
 }

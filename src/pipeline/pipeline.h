@@ -70,8 +70,53 @@ std::string summary_table(const RunSummary& s);
 /// `hlsv report`: renders a self-contained HTML report of a dataset directory.
 std::string render_report(const fs::path& dataset_dir);
 
-/// `hlsv merge OUT STORE...`: copies designs, examples, attempts and cache entries from each
-/// store into OUT's store. Returns the number of examples added.
+/// `hlsv merge OUT STORE...`: copies the examples (through the Chrysalis layout) and the
+/// generation runs with their items from each store into OUT's store, a shard's run becoming
+/// the unsharded run of the same command. Idempotent and order-independent. Returns the number
+/// of examples added.
 long merge_stores(const fs::path& out_db, const std::vector<fs::path>& inputs);
+
+// ---------------------------------------------------------------------------------------------
+// Slurm: `--slurm` on generate (docs/scale.md)
+// ---------------------------------------------------------------------------------------------
+
+struct SlurmOptions {
+    int shards = 4;
+    int cpus_per_task = 1;                ///< also the task's --jobs
+    std::string partition, time, account; ///< empty: the cluster's defaults
+};
+
+/// The two batch scripts of a cluster run, not yet written.
+struct SlurmPlan {
+    fs::path out; ///< absolute export directory
+    fs::path dir; ///< out/slurm: scripts, logs, plan.json
+    int shards = 0;
+    std::string array_script; ///< one array task per shard: `hlsv COMMAND ARGS --shard i/N`
+    std::string merge_script; ///< afterok: `hlsv merge`, then the unsharded command (exports)
+};
+
+struct SlurmSubmission {
+    std::string array_job, merge_job;
+};
+
+/// Builds the scripts for `hlsv COMMAND ARGS` (ARGS without --db/--out/--shard/--jobs, which
+/// the plan supplies per task). Throws InputError for bad options.
+SlurmPlan plan_slurm(const std::string& command, const std::vector<std::string>& args,
+                     const fs::path& out, const SlurmOptions& options);
+
+/// Writes the scripts under plan.dir and submits them with `sbatch` (the array, then the merge
+/// with --dependency=afterok); records the job ids in plan.dir/plan.json.
+SlurmSubmission submit_slurm(const SlurmPlan& plan, const std::string& sbatch = "sbatch");
+
+/// `hlsv status OUT_DIR`: per shard of a (Slurm or --shard) run under OUT_DIR/shards, the items
+/// done, pending and failed and the rate so far; readable while the shards run.
+struct ShardStatus {
+    std::string name; ///< "shard-0"
+    long done = 0, valid = 0, pending = 0, failed = 0;
+    double wall_seconds = 0; ///< recorded by finished invocations of the shard
+    bool present = false;    ///< the shard's store exists yet
+};
+std::vector<ShardStatus> shard_status(const fs::path& out_dir);
+std::string status_table(const std::vector<ShardStatus>& shards);
 
 } // namespace hlsv::pipeline

@@ -241,6 +241,13 @@ struct RunItem {
     std::string result;
 };
 
+struct RunInfo {
+    std::int64_t id = 0;
+    std::string config; ///< the JSON the run was started with
+    std::string status; ///< "running", "done"
+    std::string started_at, finished_at;
+};
+
 class Store {
   public:
     /// Opens the store at `path`, creating, migrating and (when new) seeding it. Throws
@@ -272,6 +279,15 @@ class Store {
 
     Stats stats();
 
+    /// `hlsv rag check`: SQLite's integrity and foreign-key checks plus the store's own
+    /// invariants. Never throws for what it finds; each problem is one line.
+    struct CheckReport {
+        std::vector<std::string> problems;
+        std::int64_t checked_examples = 0, checked_vectors = 0;
+        bool ok() const { return problems.empty(); }
+    };
+    CheckReport check();
+
     /// Imports a Chrysalis-layout tree: DIR is a suite, a folder of suites, or one design.
     /// `suite` renames a single suite, or selects one suite of a folder of suites. One
     /// transaction per design, so an interrupted import resumes where it stopped.
@@ -291,6 +307,12 @@ class Store {
     void set_item(std::int64_t run_id, const RunItemKey& key, const std::string& status,
                   const std::string& result = "");
     std::vector<RunItem> run_items(std::int64_t run_id);
+    /// Every run, oldest first.
+    std::vector<RunInfo> runs();
+    /// Copies items into a run in one transaction (`hlsv merge`). An item already present is
+    /// kept unless it is not "done" and the incoming one is, so merging the same shards in any
+    /// order, or twice, leaves the same items.
+    void merge_items(std::int64_t run_id, const std::vector<RunItem>& items);
 
     std::int64_t record_attempt(const AttemptRecord& attempt);
     /// Per strategy: attempts and valid verdicts among attempts involving `bug_type`.

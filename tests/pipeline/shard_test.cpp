@@ -69,6 +69,67 @@ TEST(Shards, UnionOfShardsEqualsTheUnshardedRunAndMergeCombinesTheStores) {
     EXPECT_EQ(query_set(dir / "merged.db", k_generated), merged);
 }
 
+/// The exported dataset without run.json (wall times and store paths differ between runs).
+std::map<std::string, std::string> dataset(const fs::path& out) {
+    auto files = tree(out);
+    files.erase("run.json");
+    return files;
+}
+
+TEST(Shards, MergedShardsExportTheUnshardedDatasetByteForByteInAnyOrderAndTwice) {
+    TempDir dir;
+    for (const char* shard : {"0/2", "1/2"}) {
+        std::string n = std::string("s") + shard[0];
+        auto r = run_hlsv(
+            with_shard(generate_args(suites(), dir / (n + ".db"), dir / n, k_bugs), shard));
+        ASSERT_EQ(r.exit, 0) << r.err;
+    }
+    auto all = run_hlsv(generate_args(suites(), dir / "all.db", dir / "all", k_bugs));
+    ASSERT_EQ(all.exit, 0) << all.err;
+    auto want = dataset(dir / "all");
+    ASSERT_TRUE(want.count("samples.jsonl"));
+
+    // One merge in each order, the second store merged twice: the same dataset each time.
+    struct Order {
+        const char* name;
+        std::vector<std::string> stores;
+    };
+    for (const Order& o : {Order{"ab", {"s0.db", "s1.db"}}, Order{"ba", {"s1.db", "s0.db"}}}) {
+        fs::path merged = dir / (std::string(o.name) + ".db");
+        for (int round = 0; round < (o.name[0] == 'b' ? 2 : 1); ++round) {
+            std::vector<std::string> args = {"merge", merged.string()};
+            for (const auto& s : o.stores) {
+                args.push_back((dir / s).string());
+            }
+            auto m = run_hlsv(args);
+            ASSERT_EQ(m.exit, 0) << m.err;
+        }
+        // The plain command finds every item done in the merged store and only exports.
+        auto e = run_hlsv(generate_args(suites(), merged, dir / o.name, k_bugs));
+        ASSERT_EQ(e.exit, 0) << e.err;
+        EXPECT_EQ(query_long(merged, "SELECT count(*) FROM runs"), 1) << o.name;
+        EXPECT_NE(e.out.find("already done before this run"), std::string::npos) << e.out;
+        auto got = dataset(dir / o.name);
+        EXPECT_EQ(got.size(), want.size()) << o.name;
+        for (const auto& [file, text] : want) {
+            EXPECT_EQ(got[file], text) << o.name << ": " << file << " differs";
+        }
+    }
+}
+
+TEST(Shards, AShardWithNoDesignIsNotAnError) {
+    // Three designs over eight shards: most shards are empty, which a cluster run must accept.
+    TempDir dir;
+    int empty = 0;
+    for (int i = 0; i < 8; ++i) {
+        auto r = run_hlsv(with_shard(generate_args(suites(), dir / "x.db", dir / "x", k_bugs),
+                                     std::to_string(i) + "/8"));
+        ASSERT_EQ(r.exit, 0) << i << ": " << r.err;
+        empty += r.out.find("(0 items") != std::string::npos;
+    }
+    EXPECT_GE(empty, 1);
+}
+
 TEST(Shards, BadShardSpecIsAUsageError) {
     TempDir dir;
     for (const char* bad : {"2/2", "1", "a/b", "0/0"}) {
