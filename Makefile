@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 HLSV := $(BUILD)/hlsv
 CONFIGURE := cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps deps-test configure configure-test build build-all demo test bench dataset format tidy clean
+.PHONY: all deps deps-test configure configure-test build build-all demo test test-slurm bench dataset format tidy clean
 
 all: build
 
@@ -34,7 +34,11 @@ demo: build
 	@scripts/demo.sh $(HLSV)
 
 test: build-all
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --timeout 600
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --timeout 600 -LE slurm
+
+# A real single-host Slurm cluster (root, slurm-wlm, munge): docs/scale.md.
+test-slurm: build-all
+	ctest --test-dir $(BUILD) --output-on-failure -L slurm
 
 bench: build-all
 	@scripts/bench.sh $(BUILD)

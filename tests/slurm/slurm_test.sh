@@ -41,7 +41,7 @@ d_port=$(free_port)
 node=$(hostname -s)
 
 mkdir -p "$work"/{munge,state,spool,log}
-chmod 700 "$work/munge"
+chmod 711 "$work" "$work/munge"
 head -c 1024 /dev/urandom > "$work/munge/munge.key"
 chmod 400 "$work/munge/munge.key"
 munged --key-file="$work/munge/munge.key" --socket="$work/munge/sock" \
@@ -139,7 +139,9 @@ grep -q 'restart' "$work/cluster/slurm/logs/shard-3.log" 2>/dev/null || true
 strip() { (cd "$1" && find . -type f ! -name run.json ! -path './slurm/*' ! -path './shards/*' \
   ! -name 'rag.db*' | sort); }
 if ! diff <(strip "$work/single") <(strip "$work/cluster"); then
-  echo "FAIL: the merged dataset has other files than the single-machine one"; exit 1
+  echo "FAIL: the merged dataset has other files than the single-machine one"
+  tail -n 5 "$work"/cluster/slurm/logs/*.log
+  exit 1
 fi
 while read -r f; do
   cmp -s "$work/single/$f" "$work/cluster/$f" || { echo "FAIL: $f differs"; exit 1; }
