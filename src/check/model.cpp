@@ -77,8 +77,8 @@ std::string LoopInfo::describe() const {
 }
 
 namespace {
-std::string active_text(std::string text, const parse::Defines& defines, int& skipped,
-                        int& regions, int& first) {
+std::string active_text(std::string text, const parse::Defines& defines, int& skipped, int& regions,
+                        int& first) {
     parse::PreprocResult r = parse::blank_inactive(text, defines);
     skipped = r.skipped_lines;
     regions = r.skipped_regions;
@@ -89,9 +89,8 @@ std::string active_text(std::string text, const parse::Defines& defines, int& sk
 
 Model::Model(std::string file_name, std::string text, const std::vector<std::string>& include_dirs,
              const parse::Defines& defines)
-    : name(std::move(file_name)),
-      src(active_text(std::move(text), defines, skipped_lines, skipped_regions,
-                      first_skipped_line)) {
+    : name(std::move(file_name)), src(active_text(std::move(text), defines, skipped_lines,
+                                                  skipped_regions, first_skipped_line)) {
     tree = std::make_unique<Tree>(src.text());
     TSNode root = tree->root();
     std::vector<std::string> seen{name};

@@ -164,9 +164,9 @@ DesignFacts parse_source(const std::string& name, const std::string& text, const
     }
     detail::TsResult r = detail::run_tree_sitter(clean, is_c);
     if (skipped_lines > 0) {
-        r.facts.diagnostics.push_back({"note", 0,
-                                       "skipped " + std::to_string(skipped_lines) +
-                                           " lines in inactive #if branches"});
+        r.facts.diagnostics.push_back(
+            {"note", 0,
+             "skipped " + std::to_string(skipped_lines) + " lines in inactive #if branches"});
     }
     r.facts.file = name;
     r.facts.lines = static_cast<std::size_t>(std::count(clean.begin(), clean.end(), '\n')) +

@@ -9,8 +9,12 @@
 namespace hlsv::parse {
 namespace {
 
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool ident_start(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool ident_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 /// Drops comments (block and line) from a directive's text.
 std::string strip_comments(std::string_view s) {
@@ -80,7 +84,7 @@ std::vector<Token> tokenize(std::string_view s) {
             t.text = std::string(1, c);
             for (const char* two : k_two) {
                 if (s.substr(i, 2) == two) {
-                    t.text = two;
+                    t.text.assign(two, 2);
                 }
             }
             i += t.text.size();
@@ -133,9 +137,9 @@ class Evaluator {
 
     static int precedence(std::string_view op) {
         static const std::pair<std::string_view, int> k_table[] = {
-            {"||", 1}, {"&&", 2}, {"|", 3},  {"^", 4},  {"&", 5},  {"==", 6}, {"!=", 6},
-            {"<", 7},  {">", 7},  {"<=", 7}, {">=", 7}, {"<<", 8}, {">>", 8}, {"+", 9},
-            {"-", 9},  {"*", 10}, {"/", 10}, {"%", 10}};
+            {"||", 1}, {"&&", 2}, {"|", 3}, {"^", 4},  {"&", 5},  {"==", 6},
+            {"!=", 6}, {"<", 7},  {">", 7}, {"<=", 7}, {">=", 7}, {"<<", 8},
+            {">>", 8}, {"+", 9},  {"-", 9}, {"*", 10}, {"/", 10}, {"%", 10}};
         for (const auto& [o, p] : k_table) {
             if (o == op) {
                 return p;
@@ -160,22 +164,38 @@ class Evaluator {
     }
 
     long long apply(std::string_view op, long long l, long long r) {
-        if (op == "||") return l || r;
-        if (op == "&&") return l && r;
-        if (op == "|") return l | r;
-        if (op == "^") return l ^ r;
-        if (op == "&") return l & r;
-        if (op == "==") return l == r;
-        if (op == "!=") return l != r;
-        if (op == "<") return l < r;
-        if (op == ">") return l > r;
-        if (op == "<=") return l <= r;
-        if (op == ">=") return l >= r;
-        if (op == "<<") return r >= 0 && r < 63 ? l << r : 0;
-        if (op == ">>") return r >= 0 && r < 63 ? l >> r : 0;
-        if (op == "+") return l + r;
-        if (op == "-") return l - r;
-        if (op == "*") return l * r;
+        if (op == "||")
+            return l || r;
+        if (op == "&&")
+            return l && r;
+        if (op == "|")
+            return l | r;
+        if (op == "^")
+            return l ^ r;
+        if (op == "&")
+            return l & r;
+        if (op == "==")
+            return l == r;
+        if (op == "!=")
+            return l != r;
+        if (op == "<")
+            return l < r;
+        if (op == ">")
+            return l > r;
+        if (op == "<=")
+            return l <= r;
+        if (op == ">=")
+            return l >= r;
+        if (op == "<<")
+            return r >= 0 && r < 63 ? l << r : 0;
+        if (op == ">>")
+            return r >= 0 && r < 63 ? l >> r : 0;
+        if (op == "+")
+            return l + r;
+        if (op == "-")
+            return l - r;
+        if (op == "*")
+            return l * r;
         if (r == 0) {
             ok_ = false; // division by zero: unreadable, the caller keeps the branch
             return 0;
@@ -184,10 +204,14 @@ class Evaluator {
     }
 
     long long unary() {
-        if (accept("!")) return !unary();
-        if (accept("-")) return -unary();
-        if (accept("+")) return unary();
-        if (accept("~")) return ~unary();
+        if (accept("!"))
+            return !unary();
+        if (accept("-"))
+            return -unary();
+        if (accept("+"))
+            return unary();
+        if (accept("~"))
+            return ~unary();
         if (accept("(")) {
             long long v = ternary();
             if (!accept(")")) {
@@ -224,14 +248,18 @@ class Evaluator {
                         ok_ = false;
                         return 0;
                     }
-                    if (peek().kind == Token::op && peek().text == "(") ++level;
-                    if (peek().kind == Token::op && peek().text == ")") --level;
+                    if (peek().kind == Token::op && peek().text == "(")
+                        ++level;
+                    if (peek().kind == Token::op && peek().text == ")")
+                        --level;
                     ++pos_;
                 } while (level > 0);
                 return 0;
             }
-            if (name == "true") return 1;
-            if (name == "false") return 0;
+            if (name == "true")
+                return 1;
+            if (name == "false")
+                return 0;
             auto it = defines_.find(name);
             if (it == defines_.end() || depth_ > 16) {
                 return 0; // unknown names are 0, as in cpp
@@ -253,8 +281,8 @@ class Evaluator {
 
 struct Frame {
     bool parent_active = true;
-    bool taken = false;  ///< some branch of this #if was active
-    bool active = true;  ///< the current branch
+    bool taken = false; ///< some branch of this #if was active
+    bool active = true; ///< the current branch
     int start_line = 0;
 };
 
@@ -311,7 +339,9 @@ PreprocResult blank_inactive(std::string_view input, const Defines& given) {
     }
     Defines defines = given;
     std::vector<Frame> stack;
-    auto active = [&] { return stack.empty() || (stack.back().active && stack.back().parent_active); };
+    auto active = [&] {
+        return stack.empty() || (stack.back().active && stack.back().parent_active);
+    };
     std::string& text = r.text;
     bool in_block_comment = false;
     int line = 1;
@@ -323,7 +353,8 @@ PreprocResult blank_inactive(std::string_view input, const Defines& given) {
         int lines = 1;
         while (e < text.size() && text[e] != '\n') {
             if (text[e] == '\\' && e + 1 < text.size() &&
-                (text[e + 1] == '\n' || (text[e + 1] == '\r' && e + 2 < text.size() && text[e + 2] == '\n'))) {
+                (text[e + 1] == '\n' ||
+                 (text[e + 1] == '\r' && e + 2 < text.size() && text[e + 2] == '\n'))) {
                 e += text[e + 1] == '\r' ? 3 : 2;
                 ++lines;
                 continue;
@@ -355,23 +386,26 @@ PreprocResult blank_inactive(std::string_view input, const Defines& given) {
             };
             auto first_word = [&] {
                 std::size_t a = 0;
-                while (a < rest.size() && std::isspace(static_cast<unsigned char>(rest[a]))) ++a;
+                while (a < rest.size() && std::isspace(static_cast<unsigned char>(rest[a])))
+                    ++a;
                 std::size_t b = a;
-                while (b < rest.size() && ident_char(rest[b])) ++b;
+                while (b < rest.size() && ident_char(rest[b]))
+                    ++b;
                 return rest.substr(a, b - a);
             };
             if (word == "if" || word == "ifdef" || word == "ifndef") {
                 Frame f;
                 f.parent_active = was_active;
                 f.start_line = line;
-                bool v = word == "if"       ? eval(rest)
+                bool v = word == "if"      ? eval(rest)
                          : word == "ifdef" ? defines.count(first_word()) > 0
-                                            : defines.count(first_word()) == 0;
+                                           : defines.count(first_word()) == 0;
                 f.active = v;
                 f.taken = v;
                 stack.push_back(f);
                 r.had_conditionals = true;
-            } else if ((word == "elif" || word == "elifdef" || word == "elifndef") && !stack.empty()) {
+            } else if ((word == "elif" || word == "elifdef" || word == "elifndef") &&
+                       !stack.empty()) {
                 Frame& f = stack.back();
                 bool v = !f.taken && f.parent_active &&
                          (word == "elif"      ? eval(rest)

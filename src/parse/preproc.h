@@ -19,10 +19,10 @@ using Defines = std::map<std::string, std::string, std::less<>>;
 void add_defines(const std::vector<std::string>& entries, Defines& out);
 
 struct PreprocResult {
-    std::string text;            ///< the input with inactive lines blanked (same size)
-    int skipped_lines = 0;       ///< lines of code in inactive branches
-    int skipped_regions = 0;     ///< inactive branches
-    int first_skipped_line = 0;  ///< 1-based, 0 when nothing was skipped
+    std::string text;           ///< the input with inactive lines blanked (same size)
+    int skipped_lines = 0;      ///< lines of code in inactive branches
+    int skipped_regions = 0;    ///< inactive branches
+    int first_skipped_line = 0; ///< 1-based, 0 when nothing was skipped
     bool had_conditionals = false;
 };
 
