@@ -9,6 +9,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <sys/resource.h>
@@ -143,6 +144,60 @@ int main() {
                     1000.0 * static_cast<double>(n) / golden.lines);
     } else {
         std::printf("  clang-tidy-14: not installed\n");
+    }
+
+    // ---- the development corpus (HLSV_CORPUS), golden public code -----------------------------
+    if (const char* corpus_env = std::getenv("HLSV_CORPUS"); corpus_env && fs::exists(corpus_env)) {
+        const fs::path corpus = corpus_env;
+        std::vector<fs::path> kernels;
+        for (const char* suite : {"MachSuite", "PolyBenchC-4.2.1", "Vitis_Accel_Examples"}) {
+            if (!fs::exists(corpus / suite)) {
+                continue;
+            }
+            for (const auto& f : check::collect_files({corpus / suite})) {
+                std::string path = f.generic_string();
+                bool vitis = std::string(suite) == "Vitis_Accel_Examples";
+                // Vitis examples: the kernels (*/src/*.cpp), not host code.
+                if (vitis ? (f.extension() == ".cpp" && path.find("/src/") != std::string::npos &&
+                             path.find("host") == std::string::npos)
+                          : f.extension() == ".c") {
+                    kernels.push_back(f);
+                }
+            }
+        }
+        check::Options co = opts;
+        co.min_severity = check::Severity::note;
+        double c0 = cpu_seconds();
+        check::Report rep = check::check_paths(kernels, co);
+        double cpu = cpu_seconds() - c0;
+        std::printf("\n== development corpus (%s): %zu files, %zu lines, %zu lines in inactive "
+                    "#if branches skipped\n",
+                    corpus.c_str(), rep.files.size(), rep.lines, rep.skipped_lines);
+        std::printf("  %-26s %8zu findings  %6.2f per 1,000 lines (target <= 0.2)  %.0f lines/s\n",
+                    "hlsv check", rep.findings.size(),
+                    1000.0 * static_cast<double>(rep.findings.size()) / rep.lines,
+                    static_cast<double>(rep.lines) / cpu);
+        for (const auto& f : rep.findings) {
+            std::printf("      %s:%d: [%s] %s\n", f.file.c_str(), f.line, f.rule.c_str(),
+                        f.message.c_str());
+        }
+        std::string quoted = join_quoted(kernels);
+        if (have("cppcheck")) {
+            Cmd c = run(cppcheck_cmd(quoted));
+            std::size_t n = count_findings(c.out, ":HIT");
+            std::printf("  %-26s %8zu findings  %6.2f per 1,000 lines  %.0f lines/s\n",
+                        "cppcheck --enable=all", n, 1000.0 * static_cast<double>(n) / rep.lines,
+                        c.cpu > 0 ? static_cast<double>(rep.lines) / c.cpu : 0.0);
+        }
+        if (have("clang-tidy-14")) {
+            Cmd c = run(tidy_cmd(quoted, root));
+            std::size_t n = count_findings(c.out, ": warning:") + count_findings(c.out, ": error:");
+            std::printf("  %-26s %8zu findings  %6.2f per 1,000 lines  %.0f lines/s\n",
+                        "clang-tidy-14 (default)", n, 1000.0 * static_cast<double>(n) / rep.lines,
+                        c.cpu > 0 ? static_cast<double>(rep.lines) / c.cpu : 0.0);
+        }
+    } else {
+        std::printf("\n== development corpus: HLSV_CORPUS not set or absent, skipped\n");
     }
 
     // ---- speed --------------------------------------------------------------------------------

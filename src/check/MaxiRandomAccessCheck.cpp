@@ -87,7 +87,29 @@ void MaxiRandomAccessCheck::run(const Model& m, Sink& out) const {
                     why = indirect ? "the index '" + idx + "' is loaded from data"
                                    : "the index '" + idx + "' is not linear in the loop counters";
                 } else if (region) {
+                    // A stride of the pipelined loop's own counter: consecutive iterations
+                    // touch addresses `stride` apart, so no burst forms, unless other accesses
+                    // of the port in the same region fill the gaps (out[2*i], out[2*i+1]).
+                    const std::string& piv = m.loops[*region].iv;
+                    if (auto it = aff->coeff.find(piv);
+                        !piv.empty() && it != aff->coeff.end() && std::llabs(it->second) >= 2) {
+                        long long fills = 0;
+                        for (const Access& other : m.accesses) {
+                            fills += other.decl == a->decl &&
+                                     ts_node_start_byte(other.node) >=
+                                         ts_node_start_byte(m.loops[*region].body) &&
+                                     ts_node_end_byte(other.node) <=
+                                         ts_node_end_byte(m.loops[*region].body);
+                        }
+                        if (fills < std::llabs(it->second)) {
+                            why = "the index '" + idx + "' steps by " + std::to_string(it->second) +
+                                  " per iteration of '" + piv + "'";
+                        }
+                    }
                     for (const auto& [var, c] : aff->coeff) {
+                        if (!why.empty()) {
+                            break;
+                        }
                         bool is_iv = false;
                         for (int l : loop_chain(m, a->loop)) {
                             is_iv = is_iv || m.loops[l].iv == var;

@@ -53,6 +53,12 @@ struct Options {
     Severity min_severity = Severity::note; ///< findings below are dropped
     std::vector<std::string> include_dirs;  ///< where quoted includes are looked up for constants
     bool honor_suppressions = true;         ///< `// hlsv-ignore RULE` comments
+    /// Preprocessor defines: `NAME`, `NAME=VALUE`, or compiler flags (`-DNAME=V`, `-UNAME`).
+    /// Only code in active `#if` branches is checked; `__SYNTHESIS__` is undefined unless given.
+    std::vector<std::string> defines;
+    /// Also take `-D` flags from the `cflags` of an `hlsv.json` in a directory given to
+    /// check_paths (for the files below it).
+    bool design_defines = true;
 };
 
 /// Every rule, sorted by id.
@@ -64,9 +70,11 @@ const RuleInfo* find_rule(std::string_view id);
 std::vector<std::string> parse_rule_list(std::string_view list);
 
 /// Checks in-memory source text. `name` is the file path used in findings and to find quoted
-/// includes. Syntax errors and other file-level remarks go to `notes` when given.
+/// includes. Syntax errors and other file-level remarks go to `notes` when given; the number
+/// of lines skipped in inactive `#if` branches is added to `skipped_lines` when given.
 std::vector<Finding> check_source(const std::string& name, const std::string& text,
-                                  const Options& opts = {}, std::vector<FileNote>* notes = nullptr);
+                                  const Options& opts = {}, std::vector<FileNote>* notes = nullptr,
+                                  std::size_t* skipped_lines = nullptr);
 
 struct Report {
     std::vector<Finding> findings;
@@ -74,6 +82,7 @@ struct Report {
     std::vector<std::string> files; ///< files checked, in order
     std::size_t lines = 0;          ///< lines checked
     std::size_t baselined = 0;      ///< findings dropped by a baseline
+    std::size_t skipped_lines = 0;  ///< lines in inactive #if branches (not checked)
 };
 
 /// The files `paths` name: files as given, directories walked (sorted) for

@@ -189,8 +189,20 @@ std::string normalize_space(std::string_view s) {
 } // namespace
 
 std::vector<Finding> check_source(const std::string& name, const std::string& text,
-                                  const Options& opts, std::vector<FileNote>* notes) {
-    Model model(name, text, opts.include_dirs);
+                                  const Options& opts, std::vector<FileNote>* notes,
+                                  std::size_t* skipped_lines) {
+    parse::Defines defines;
+    parse::add_defines(opts.defines, defines);
+    Model model(name, text, opts.include_dirs, defines);
+    if (skipped_lines) {
+        *skipped_lines += static_cast<std::size_t>(model.skipped_lines);
+    }
+    if (notes && model.skipped_lines > 0) {
+        notes->push_back({name, model.first_skipped_line,
+                          "skipped " + std::to_string(model.skipped_lines) + " lines in " +
+                              std::to_string(model.skipped_regions) +
+                              " inactive #if branches (not checked; set --define to check them)"});
+    }
     if (notes && !model.error_lines.empty()) {
         notes->push_back({name, model.error_lines.front(),
                           "syntax errors (" + std::to_string(model.error_lines.size()) +
@@ -276,9 +288,47 @@ std::vector<fs::path> collect_files(const std::vector<fs::path>& paths) {
     return out;
 }
 
+namespace {
+
+// The -D flags of the hlsv.json of each directory argument, for the files below it.
+std::vector<std::pair<fs::path, std::vector<std::string>>>
+design_defines(const std::vector<fs::path>& paths) {
+    std::vector<std::pair<fs::path, std::vector<std::string>>> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (!fs::is_directory(p, ec) || !fs::exists(p / "hlsv.json", ec)) {
+            continue;
+        }
+        try {
+            DesignSpec d = load_design(p);
+            out.emplace_back(p.lexically_normal(), d.cflags);
+        } catch (const Error&) {
+            // A broken hlsv.json only loses its defines; checking the sources still helps.
+        }
+    }
+    return out;
+}
+
+bool below(const fs::path& file, const fs::path& dir) {
+    auto rel = file.lexically_normal().lexically_relative(dir);
+    return !rel.empty() && *rel.begin() != "..";
+}
+
+} // namespace
+
 Report check_paths(const std::vector<fs::path>& paths, const Options& opts) {
     Report report;
+    auto per_design = opts.design_defines
+                          ? design_defines(paths)
+                          : std::vector<std::pair<fs::path, std::vector<std::string>>>{};
     for (const auto& file : collect_files(paths)) {
+        Options file_opts = opts;
+        for (const auto& [dir, flags] : per_design) {
+            if (below(file, dir)) {
+                // The design's flags first: --define given on the command line wins.
+                file_opts.defines.insert(file_opts.defines.begin(), flags.begin(), flags.end());
+            }
+        }
         std::string name = file.generic_string();
         std::string text;
         try {
@@ -294,7 +344,7 @@ Report check_paths(const std::vector<fs::path>& paths, const Options& opts) {
         report.files.push_back(name);
         report.lines += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) +
                         (!text.empty() && text.back() != '\n');
-        auto found = check_source(name, text, opts, &report.notes);
+        auto found = check_source(name, text, file_opts, &report.notes, &report.skipped_lines);
         report.findings.insert(report.findings.end(), std::make_move_iterator(found.begin()),
                                std::make_move_iterator(found.end()));
     }

@@ -76,8 +76,21 @@ std::string LoopInfo::describe() const {
     return "at line " + std::to_string(line);
 }
 
-Model::Model(std::string file_name, std::string text, const std::vector<std::string>& include_dirs)
-    : name(std::move(file_name)), src(std::move(text)) {
+namespace {
+std::string active_text(std::string text, const parse::Defines& defines, int& skipped, int& regions,
+                        int& first) {
+    parse::PreprocResult r = parse::blank_inactive(text, defines);
+    skipped = r.skipped_lines;
+    regions = r.skipped_regions;
+    first = r.first_skipped_line;
+    return std::move(r.text);
+}
+} // namespace
+
+Model::Model(std::string file_name, std::string text, const std::vector<std::string>& include_dirs,
+             const parse::Defines& defines)
+    : name(std::move(file_name)), src(active_text(std::move(text), defines, skipped_lines,
+                                                  skipped_regions, first_skipped_line)) {
     tree = std::make_unique<Tree>(src.text());
     TSNode root = tree->root();
     std::vector<std::string> seen{name};
@@ -747,6 +760,13 @@ void Model::add_pragma(TSNode n, std::string_view text_after, int function,
     p.p = parse_pragma_text(p.text);
     if (p.p.directive.empty()) {
         return;
+    }
+    // A conditional pragma whose condition is known false does not apply (as Vitis drops it);
+    // an unknown condition (a template parameter) keeps it.
+    if (p.p.condition) {
+        if (auto v = eval(*p.p.condition); v && *v == 0) {
+            return;
+        }
     }
     p.line = line_of(n);
     p.col = col_of(n);

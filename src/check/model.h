@@ -8,6 +8,7 @@
 
 #include "consteval.h"
 #include "core/core.h"
+#include "parse/preproc.h"
 #include "pragma.h"
 #include "ts.h"
 
@@ -105,10 +106,16 @@ struct Affine {
 class Model {
   public:
     /// Builds the model; `name` is the file path (used to find quoted includes for constants).
-    Model(std::string name, std::string text, const std::vector<std::string>& include_dirs);
+    /// Lines in inactive `#if` branches (under `defines`) are blanked before parsing.
+    Model(std::string name, std::string text, const std::vector<std::string>& include_dirs,
+          const parse::Defines& defines = {});
 
     std::string name;
-    SourceText src;
+    // Declared before `src`: its initializer fills them.
+    int skipped_lines = 0; ///< code lines in inactive #if branches
+    int skipped_regions = 0;
+    int first_skipped_line = 0;
+    SourceText src; ///< the text with inactive #if branches blanked
     std::unique_ptr<Tree> tree;
     Symbols symbols;                             ///< #define / const / enum values
     std::map<std::string, std::string> typedefs; ///< alias -> type text

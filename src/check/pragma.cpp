@@ -49,6 +49,7 @@ const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& kn
           "interrupt",
           "axi_protocol"}},
         {"dataflow", {"disable_start_propagation"}},
+        {"array_stencil", {"variable", "off"}},
         {"inline", {"off", "recursive", "region", "self"}},
         {"loop_tripcount", {"min", "max", "avg"}},
         {"stream", {"variable", "depth", "off", "type"}},
@@ -113,15 +114,31 @@ std::vector<std::string> tokens(std::string_view s) {
         }
         out.push_back(tok);
     }
-    // Join "key", "=", "value" into "key=value".
+    // Join "key", "=", "value" into "key=value"; an expression value written with spaces
+    // (`max = M * K`, `max=M * K`) continues while an operator joins its pieces.
+    auto op_edge = [](char c) {
+        return c == '+' || c == '-' || c == '*' || c == '/' || c == '%' || c == '(' || c == ')' ||
+               c == '<' || c == '>' || c == '&' || c == '|' || c == '^';
+    };
     std::vector<std::string> joined;
     for (std::size_t k = 0; k < out.size(); ++k) {
-        if (k + 2 < out.size() && out[k + 1] == "=" && out[k] != "=") {
-            joined.push_back(out[k] + "=" + out[k + 2]);
-            k += 2;
-        } else if (out[k] != "=") {
-            joined.push_back(out[k]);
+        if (out[k] == "=") {
+            continue;
         }
+        std::string word = out[k];
+        if (k + 2 < out.size() && out[k + 1] == "=") {
+            word += "=" + out[k + 2];
+            k += 2;
+        }
+        if (word.find('=') != std::string::npos) {
+            while (k + 1 < out.size() && !out[k + 1].empty() && out[k + 1] != "=" &&
+                   (op_edge(word.back()) || op_edge(out[k + 1].front())) &&
+                   !(k + 2 < out.size() && out[k + 2] == "=") &&
+                   out[k + 1].find('=') == std::string::npos) {
+                word += out[++k];
+            }
+        }
+        joined.push_back(std::move(word));
     }
     return joined;
 }
@@ -149,6 +166,38 @@ bool is_scalar_mode(std::string_view mode) {
 
 PragmaText parse_pragma_text(std::string_view text) {
     PragmaText p;
+    // `HLS if (cond) directive ...` (Vitis conditional pragmas): keep the condition apart.
+    std::string rest;
+    {
+        std::size_t i = 0;
+        auto skip = [&] {
+            while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) {
+                ++i;
+            }
+        };
+        skip();
+        if (lower(text.substr(i, 3)) == "hls") {
+            i += 3;
+            skip();
+            if (lower(text.substr(i, 2)) == "if" && i + 2 < text.size() &&
+                (text[i + 2] == '(' || std::isspace(static_cast<unsigned char>(text[i + 2])))) {
+                std::size_t j = text.find('(', i);
+                int level = 0;
+                std::size_t k = j;
+                for (; j != std::string_view::npos && k < text.size(); ++k) {
+                    level += text[k] == '(' ? 1 : text[k] == ')' ? -1 : 0;
+                    if (level == 0) {
+                        break;
+                    }
+                }
+                if (j != std::string_view::npos && k < text.size()) {
+                    p.condition = std::string(text.substr(j + 1, k - j - 1));
+                    rest = "HLS " + std::string(text.substr(k + 1));
+                    text = rest;
+                }
+            }
+        }
+    }
     auto toks = tokens(text);
     if (toks.size() < 2 || lower(toks[0]) != "hls") {
         return p;

@@ -15,6 +15,8 @@ struct PragmaText {
     std::vector<std::pair<std::string, std::string>> options; ///< key (lower-case) -> value
     std::vector<std::string> unknown; ///< options (or flags) the directive does not know
     bool known_directive = false;
+    /// The condition of a conditional pragma (`HLS if (OPT == 1) pipeline`), nullopt otherwise.
+    std::optional<std::string> condition;
 
     /// The value of `key`, or nullopt. Flags have the value "".
     std::optional<std::string> get(std::string_view key) const;

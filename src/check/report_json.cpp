@@ -23,6 +23,7 @@ std::string format_json(const Report& report) {
     j["files_checked"] = report.files.size();
     j["lines_checked"] = report.lines;
     j["baselined"] = report.baselined;
+    j["lines_skipped"] = report.skipped_lines; // inactive #if branches
     j["notes"] = nlohmann::ordered_json::array();
     for (const auto& n : report.notes) {
         j["notes"].push_back({{"file", n.file}, {"line", n.line}, {"message", n.message}});

@@ -1,5 +1,6 @@
 // hlsv check PATH... [--format text|json|sarif|junit] [-o FILE] [--rules LIST] [--severity LEVEL]
-//                    [--baseline FILE] [--write-baseline FILE] [--list-rules] [--write-docs DIR]
+//                    [--baseline FILE] [--write-baseline FILE] [-D NAME[=V]]... [--list-rules]
+//                    [--write-docs DIR]
 #include "check/check.h"
 #include "cli.h"
 
@@ -30,6 +31,7 @@ void add_check(CLI::App& app, Context& ctx) {
         std::string baseline;
         std::string write_baseline;
         std::vector<std::string> includes;
+        std::vector<std::string> defines;
         bool list_rules = false;
         std::string write_docs;
     };
@@ -50,6 +52,9 @@ void add_check(CLI::App& app, Context& ctx) {
                    "Also write every current finding to FILE (JSON) for use with --baseline");
     app.add_option("-I,--include", args->includes,
                    "Directory searched for quoted includes (constants)");
+    app.add_option("-D,--define", args->defines,
+                   "Preprocessor define NAME[=VALUE] for #if evaluation (repeatable; the "
+                   "-D flags of a design's hlsv.json apply too); inactive branches are skipped");
     app.add_flag("--list-rules", args->list_rules,
                  "List the rules (id, type, severity, summary) and exit");
     app.add_option("--write-docs", args->write_docs,
@@ -86,6 +91,7 @@ void add_check(CLI::App& app, Context& ctx) {
         opts.include_dirs = ctx.config.include_dirs;
         opts.include_dirs.insert(opts.include_dirs.end(), args->includes.begin(),
                                  args->includes.end());
+        opts.defines = args->defines;
         std::set<std::string> known;
         if (!args->baseline.empty()) {
             known = check::load_baseline(args->baseline);

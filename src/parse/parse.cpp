@@ -1,6 +1,7 @@
 // Entry points: reading the file, the two passes, and the steps that need both (the top
 // function, pragma targets).
 #include "internal.h"
+#include "preproc.h"
 
 #include <algorithm>
 #include <unordered_set>
@@ -161,7 +162,21 @@ DesignFacts parse_source(const std::string& name, const std::string& text, const
     std::string clean = text;
     int bad_line = sanitize_utf8(clean);
     bool is_c = is_c_file(name, opts);
+    int skipped_lines = 0;
+    if (opts.active_only) {
+        Defines defines;
+        add_defines(opts.cflags, defines);
+        add_defines(opts.defines, defines);
+        PreprocResult pp = blank_inactive(clean, defines);
+        clean = std::move(pp.text);
+        skipped_lines = pp.skipped_lines;
+    }
     detail::TsResult r = detail::run_tree_sitter(clean, is_c);
+    if (skipped_lines > 0) {
+        r.facts.diagnostics.push_back(
+            {"note", 0,
+             "skipped " + std::to_string(skipped_lines) + " lines in inactive #if branches"});
+    }
     r.facts.file = name;
     r.facts.lines = static_cast<std::size_t>(std::count(clean.begin(), clean.end(), '\n')) +
                     (!clean.empty() && clean.back() != '\n' ? 1 : 0);

@@ -125,6 +125,11 @@ struct Options {
     std::vector<std::string> cflags;       ///< e.g. -D defines
     bool use_libclang = true;              ///< false: tree-sitter facts only (fast path)
     std::string language;                  ///< "c" or "c++"; "" = from extension
+    /// Blank inactive `#if` branches (under `defines` and the `-D` flags of `cflags`) before
+    /// parsing, so facts describe only the code a compiler sees. Off by default: the rule
+    /// engine looks for sites in every variant of a design.
+    bool active_only = false;
+    std::vector<std::string> defines; ///< NAME or NAME=VALUE, for active_only
 };
 
 /// Parses a file from disk. Throws InputError for nonexistent paths, directories, binary files

@@ -254,5 +254,54 @@ TEST(Reporters, SarifEssentials) {
     EXPECT_EQ(root.back(), '/');
 }
 
+// Code in an inactive #if branch is skipped (counted, never a finding); --define turns it on.
+TEST(Engine, InactivePreprocessorBranchesAreSkipped) {
+    const std::string src = "#ifdef CYCLE_TIMER\n"
+                            "static unsigned long long ticks() {\n"
+                            "    unsigned lo;\n"
+                            "    unsigned long long r = lo;\n"
+                            "    return r;\n"
+                            "}\n"
+                            "#endif\n"
+                            "void k(int a[4]) {\n"
+                            "    for (int i = 0; i < 4; i++) {\n"
+                            "        a[i] = i;\n"
+                            "    }\n"
+                            "}\n";
+    std::vector<FileNote> notes;
+    std::size_t skipped = 0;
+    auto off = check_source("t.c", src, {}, &notes, &skipped);
+    EXPECT_TRUE(off.empty());
+    EXPECT_EQ(skipped, 5u); // the five lines of ticks()
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_NE(notes[0].message.find("inactive #if"), std::string::npos);
+    EXPECT_EQ(notes[0].line, 2);
+
+    Options on;
+    on.defines = {"CYCLE_TIMER"};
+    auto found = check_source("t.c", src, on);
+    ASSERT_FALSE(found.empty());
+    EXPECT_EQ(found[0].rule, "hls-uninitialized-read");
+    EXPECT_EQ(found[0].line, 4);
+}
+
+// A macro parameter list continued over lines is not a syntax error of the file.
+TEST(Engine, ConditionalParameterListsParse) {
+    const std::string src = "void bw(int* in,\n"
+                            "#if BANKS == 3\n"
+                            "        int* out1,\n"
+                            "#elif BANKS > 3\n"
+                            "        int* in1, int* out1,\n"
+                            "#endif\n"
+                            "        int n) {\n"
+                            "    for (int i = 0; i < n; i++) { in[i] = 0; }\n"
+                            "}\n";
+    std::vector<FileNote> notes;
+    check_source("bw.cpp", src, {}, &notes);
+    for (const auto& n : notes) {
+        EXPECT_EQ(n.message.find("syntax"), std::string::npos) << n.message;
+    }
+}
+
 } // namespace
 } // namespace hlsv::check
