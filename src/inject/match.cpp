@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <string>
 
 namespace hlsv::inject {
@@ -118,7 +119,7 @@ std::vector<Match> find_tokens(std::string_view hay, std::string_view needle) {
 // the construct enclosing it: `for (...) { ... }` elides a header and a whole body, never the
 // code after the loop. The shortest such gap is taken, so each start gives at most one match;
 // only when no balanced gap exists may the gap open blocks (never close one it did not open).
-std::vector<Match> find_elided(std::string_view hay, std::string_view needle) {
+std::vector<Match> find_elided(std::string_view hay, std::string_view needle, bool loose) {
     std::vector<Match> out;
     auto ht = code_tokens(hay);
     auto nt = code_tokens(needle);
@@ -163,16 +164,20 @@ std::vector<Match> find_elided(std::string_view hay, std::string_view needle) {
             // acc = 0; ... out[i] = acc;" with the store inside a later loop).
             std::size_t q = pos;
             ok = false;
-            for (bool balanced : {true, false}) {
+            // `loose` (the caller's last resort, when no start matches otherwise), as before
+            // elision got structure: any gap of at most a screenful of tokens ("acc += a[i];
+            // ... b[i] += 1;" across two loops).
+            for (int level : loose ? std::initializer_list<int>{2} : std::initializer_list<int>{0, 1}) {
                 int depth = 0;
-                for (q = pos; q < ht.size(); ++q) {
-                    if ((depth == 0 || !balanced) && match_at(q, parts[p])) {
+                std::size_t limit = level == 2 ? std::min(ht.size(), pos + 400) : ht.size();
+                for (q = pos; q < limit; ++q) {
+                    if ((depth == 0 || level > 0) && match_at(q, parts[p])) {
                         ok = true;
                         break;
                     }
                     if (opens(ht[q].text)) {
                         ++depth;
-                    } else if (closes(ht[q].text) && --depth < 0) {
+                    } else if (closes(ht[q].text) && --depth < 0 && level < 2) {
                         break; // the gap would leave the enclosing construct
                     }
                 }
@@ -293,7 +298,10 @@ Matches find_all(std::string_view hay, std::string_view needle, bool naive) {
         return r;
     }
     if (has_ellipsis(needle)) {
-        if (r.all = find_elided(hay, needle); !r.all.empty()) {
+        if (r.all = find_elided(hay, needle, false); r.all.empty()) {
+            r.all = find_elided(hay, needle, true);
+        }
+        if (!r.all.empty()) {
             r.mode = MatchMode::ellipsis;
             return r;
         }

@@ -112,7 +112,7 @@ TEST(Elided, NothingMatchingNamesTheClosestCandidate) {
                               "for (int k = 0; k <= nb; ++k) { ... }"));
     EXPECT_EQ(r.entries[0].status, EntryStatus::not_found);
     EXPECT_EQ(r.entries[0].reason, "original-not-found");
-    EXPECT_NE(r.entries[0].message.find("closest: line 15 (distance 4)"), std::string::npos)
+    EXPECT_NE(r.entries[0].message.find("closest: line 15 (distance 3)"), std::string::npos)
         << r.entries[0].message;
 }
 
@@ -137,7 +137,7 @@ TEST(Elided, PragmaForAnElidedHeaderGoesAtTheTopOfTheBody) {
     auto h = apply(k_src, one("IDAP", "static void load_block(const data_t* in, ...)",
                               "#pragma HLS INTERFACE port=in mode=bram"));
     ASSERT_TRUE(h.ok) << h.error;
-    EXPECT_NE(h.buggy.find("int row, int col) {\n        #pragma HLS INTERFACE port=in mode=bram\n"
+    EXPECT_NE(h.buggy.find("int row, int col) {\n    #pragma HLS INTERFACE port=in mode=bram\n"
                            "    for (int r = 0;"),
               std::string::npos)
         << h.buggy;

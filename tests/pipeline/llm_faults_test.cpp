@@ -134,9 +134,16 @@ TEST(LlmFaults, AmbiguousOriginalWithoutLineIsAskedForTheLine) {
             repair_prompt = body["messages"].back()["content"].get<std::string>();
             line = ", \"Line\": 19";
         }
-        return "{\"Error Size\": 1, \"Error Specification\": [{\"Error Type\": \"OOB\", "
-               "\"Original Code\": \"" +
-               orig + "\", \"Faulty Code\": \"" + faulty + "\"" + line + "}]}";
+        // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on chains of string +.
+        std::string reply = "{\"Error Size\": 1, \"Error Specification\": [{\"Error Type\": "
+                            "\"OOB\", \"Original Code\": \"";
+        reply += orig;
+        reply += "\", \"Faulty Code\": \"";
+        reply += faulty;
+        reply += "\"";
+        reply += line;
+        reply += "}]}";
+        return reply;
     });
     auto r = run_hlsv(args_for(dir, "OOB", server.url()));
     ASSERT_EQ(r.exit, 0) << r.err;
