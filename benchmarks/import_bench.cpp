@@ -34,7 +34,8 @@ void write(const fs::path& p, const std::string& text) {
 std::string design_text(int d) {
     std::string n = std::to_string(8 << (d % 3)), tag = std::to_string(d);
     std::string s = "// design " + tag + "\n#include <ap_int.h>\n#define NB " + n + "\n\n";
-    s += "static void load_" + tag + "(const int* in, int buf[NB],\n                   int off) {\n";
+    s +=
+        "static void load_" + tag + "(const int* in, int buf[NB],\n                   int off) {\n";
     s += "    for (int r = 0; r < NB; ++r) {\n        buf[r] = in[off + r];\n    }\n}\n\n";
     s += "void top_" + tag + "(const int* in, int* out, int nb) {\n";
     s += "#pragma HLS INTERFACE m_axi port=in bundle=gmem0\n    int buf[NB];\n    int acc = " +
@@ -88,8 +89,9 @@ Tree make_tree(const fs::path& root, int designs) {
              {spec("SHFT", "\"\"\"out[r] = acc >> " + std::to_string(d % 3) + ";\"\"\"",
                    "\"\"\"out[r] = acc << " + std::to_string(d % 3) + ";\"\"\"")}},
             {"bug_ZERO.txt",
-             {spec("ZERO", "int acc = " + std::to_string(d % 5) + ";\n ...\n out[r] = acc >> " +
-                               std::to_string(d % 3) + ";",
+             {spec("ZERO",
+                   "int acc = " + std::to_string(d % 5) + ";\n ...\n out[r] = acc >> " +
+                       std::to_string(d % 3) + ";",
                    "int acc = 0;\n ...\n out[r] = acc >> " + std::to_string(d % 3) + ";")}},
             {"bug_OOB_MLU.txt",
              {spec("OOB", acc, "acc += buf[r + 1] * " + std::to_string(d % 7 + 2) + ";"),
@@ -178,8 +180,7 @@ int main(int argc, char** argv) {
                     100.0 * static_cast<double>(r.entries_applied) /
                         static_cast<double>(t.applicable),
                     naive_entries,
-                    100.0 * static_cast<double>(naive_entries) /
-                        static_cast<double>(t.applicable));
+                    100.0 * static_cast<double>(naive_entries) / static_cast<double>(t.applicable));
         std::printf("entries not applied: %zu, every one with a reason:", r.dropped.size());
         for (const auto& [reason, k] : r.dropped_by_reason()) {
             std::printf(" %s=%zu", reason.c_str(), k);

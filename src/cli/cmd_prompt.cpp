@@ -35,7 +35,6 @@ struct PromptArgs {
     double timeout_s = 120;
 };
 
-
 /// Opens the store when it exists (or when --send needs the cache); nullopt means no examples.
 std::optional<rag::Store> open_store(const PromptArgs& a, const Config& config) {
     if (a.no_rag) {

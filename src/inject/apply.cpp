@@ -149,8 +149,8 @@ bool pragma_only(std::string_view code) {
     std::size_t pos = 0;
     while (pos <= code.size()) {
         std::size_t nl = code.find('\n', pos);
-        std::string_view line =
-            trim(code.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+        std::string_view line = trim(
+            code.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
         if (!line.empty()) {
             if (line.rfind("#pragma", 0) != 0 && line.rfind("# pragma", 0) != 0) {
                 return false;
@@ -270,7 +270,8 @@ class Applier {
         if (free.size() > 1 && must_be_unique && !s.line) {
             std::string where;
             for (const auto* m : free) {
-                where += (where.empty() ? "" : ", ") + std::to_string(lines_.line_of(m->span.begin));
+                where +=
+                    (where.empty() ? "" : ", ") + std::to_string(lines_.line_of(m->span.begin));
             }
             fail(e, EntryStatus::ambiguous, "ambiguous",
                  fmt::format("Original Code matches {} places (lines {}) and no \"Line\" says "
@@ -303,15 +304,17 @@ class Applier {
                 return;
             }
             e.line = lines_.line_of(m.span.begin);
-            fail(e, EntryStatus::overlap, "overlap",
-                 fmt::format("edit at line {} overlaps an earlier entry's edit and cannot be merged",
-                             e.line));
+            fail(
+                e, EntryStatus::overlap, "overlap",
+                fmt::format("edit at line {} overlaps an earlier entry's edit and cannot be merged",
+                            e.line));
             return;
         }
         Closest c = closest(src_, s.original);
         std::string msg = "Original Code not found in the design";
         if (c.line > 0) {
-            msg += fmt::format("; closest: line {} (distance {}): '{}'", c.line, c.distance, c.text);
+            msg +=
+                fmt::format("; closest: line {} (distance {}): '{}'", c.line, c.distance, c.text);
         }
         fail(e, EntryStatus::not_found, "original-not-found", std::move(msg));
     }

@@ -167,7 +167,8 @@ std::vector<Match> find_elided(std::string_view hay, std::string_view needle, bo
             // `loose` (the caller's last resort, when no start matches otherwise), as before
             // elision got structure: any gap of at most a screenful of tokens ("acc += a[i];
             // ... b[i] += 1;" across two loops).
-            for (int level : loose ? std::initializer_list<int>{2} : std::initializer_list<int>{0, 1}) {
+            for (int level :
+                 loose ? std::initializer_list<int>{2} : std::initializer_list<int>{0, 1}) {
                 int depth = 0;
                 std::size_t limit = level == 2 ? std::min(ht.size(), pos + 400) : ht.size();
                 for (q = pos; q < limit; ++q) {
@@ -202,8 +203,7 @@ std::vector<Match> find_elided(std::string_view hay, std::string_view needle, bo
             if (p > 0) {
                 Span gap{ht[part_at[p - 1] + parts[p - 1].n - 1].end, ht[part_at[p]].begin};
                 m.gaps.push_back(gap);
-                for (std::size_t i = parts[p - 1].first + parts[p - 1].n; i < parts[p].first;
-                     ++i) {
+                for (std::size_t i = parts[p - 1].first + parts[p - 1].n; i < parts[p].first; ++i) {
                     m.tokens[i] = gap;
                 }
             }
@@ -351,8 +351,8 @@ Closest closest(std::string_view hay, std::string_view needle) {
         if (cand.empty()) {
             continue;
         }
-        std::size_t lo = cand.size() > want.size() ? cand.size() - want.size()
-                                                   : want.size() - cand.size();
+        std::size_t lo =
+            cand.size() > want.size() ? cand.size() - want.size() : want.size() - cand.size();
         if (lo >= cap) {
             continue;
         }

@@ -399,8 +399,8 @@ std::vector<Result> OpenAiBackend::complete_all(const std::vector<ChatRequest>& 
                     std::chrono::duration<double>(now - last_reply).count() + 0.5);
                 log_info("waiting for endpoint, " + std::to_string(waited) + " s \u2026 (" +
                          std::to_string(active.size()) + " request" +
-                         (active.size() == 1 ? "" : "s") + " in flight, " +
-                         std::to_string(done) + " of " + std::to_string(n) + " done)");
+                         (active.size() == 1 ? "" : "s") + " in flight, " + std::to_string(done) +
+                         " of " + std::to_string(n) + " done)");
             }
             while (!delayed.empty() && delayed.top().first <= now) {
                 ready.push_back(delayed.top().second);

@@ -33,7 +33,11 @@ std::size_t first_invalid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        std::size_t n = c < 0x80           ? 1
+                        : (c >> 5) == 0x6  ? 2
+                        : (c >> 4) == 0xE  ? 3
+                        : (c >> 3) == 0x1E ? 4
+                                           : 0;
         if (n == 0 || i + n > s.size()) {
             return i;
         }
@@ -70,9 +74,8 @@ Result parse_completion(std::string_view body) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X",
                       at < body.size() ? static_cast<unsigned char>(body[at]) : 0u);
-        Result r = malformed("reply is not valid UTF-8 (byte " + std::string(hex) +
-                             " at offset " + std::to_string(at) + " of " +
-                             std::to_string(body.size()) + ")");
+        Result r = malformed("reply is not valid UTF-8 (byte " + std::string(hex) + " at offset " +
+                             std::to_string(at) + " of " + std::to_string(body.size()) + ")");
         r.outcome = Outcome::bad_encoding;
         return r;
     }

@@ -53,7 +53,7 @@ struct Item {
 /// What one attempt produced before validation.
 struct Proposal {
     std::optional<Injection> injection;
-    std::string failure; ///< why there is no injection ("no-site", LLM error, ...)
+    std::string failure;    ///< why there is no injection ("no-site", LLM error, ...)
     bool transport = false; ///< the endpoint failed: no verdict, the item stays pending
     std::string strategy;
     std::string model;

@@ -184,10 +184,10 @@ std::optional<ImportIssue> prepare(const fs::path& file, const std::string& sour
     }
     if (check.issue) {
         if (strict && check.entries > check.dropped.size()) {
-            report.dropped.push_back(ImportIssue{
-                file, "strict",
-                std::to_string(check.entries - check.dropped.size()) +
-                    " entries that apply, rejected with their file (--strict)"});
+            report.dropped.push_back(
+                ImportIssue{file, "strict",
+                            std::to_string(check.entries - check.dropped.size()) +
+                                " entries that apply, rejected with their file (--strict)"});
         }
         check.issue->file = file;
         return check.issue;

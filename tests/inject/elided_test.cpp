@@ -46,8 +46,8 @@ Injection one(std::string type, std::string orig, std::string faulty,
 }
 
 TEST(Elided, LoopWithElidedBodyEditsOnlyTheHeader) {
-    auto r = apply(k_src, one("OOB", "for (j = 0; j < nb; ++j) { ... }",
-                              "for (j = 0; j <= nb; ++j) { ... }"));
+    auto r = apply(
+        k_src, one("OOB", "for (j = 0; j < nb; ++j) { ... }", "for (j = 0; j <= nb; ++j) { ... }"));
     // `j` is declared in the loop header in the design: not this quote.
     EXPECT_FALSE(r.ok);
     auto r2 = apply(k_src, one("OOB", "for (int j = 0; j < nb; ++j) { ... }",
@@ -61,8 +61,9 @@ TEST(Elided, LoopWithElidedBodyEditsOnlyTheHeader) {
 }
 
 TEST(Elided, ElidedParametersMatchTheWholeHeader) {
-    auto r = apply(k_src, one("USE", "void mv_top(...) {\n    data_t buf[BS][BS];\n    data_t acc[BS];",
-                              "void mv_top(...) {\n    data_t buf[BS][BS];\n    data_t acc[BS] = {0};"));
+    auto r =
+        apply(k_src, one("USE", "void mv_top(...) {\n    data_t buf[BS][BS];\n    data_t acc[BS];",
+                         "void mv_top(...) {\n    data_t buf[BS][BS];\n    data_t acc[BS] = {0};"));
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_NE(r.buggy.find("void mv_top(const data_t* in, const data_t* x, data_t* y, int nb) {"),
               std::string::npos);
@@ -72,8 +73,9 @@ TEST(Elided, ElidedParametersMatchTheWholeHeader) {
 TEST(Elided, BalancedGapStaysInsideTheEnclosingBlock) {
     // The body `{ ... }` of the inner r-loop of mv_top must close at its own brace, not at the
     // j-loop's or the function's.
-    auto r = apply(k_src, one("OOB", "for (int r = 0; r < BS; ++r) {\n ... acc[r] += buf[r][0] * "
-                                     "x[j * BS];\n }",
+    auto r = apply(k_src, one("OOB",
+                              "for (int r = 0; r < BS; ++r) {\n ... acc[r] += buf[r][0] * "
+                              "x[j * BS];\n }",
                               "for (int r = 0; r <= BS; ++r) {\n ... acc[r] += buf[r][0] * "
                               "x[j * BS];\n }"));
     ASSERT_TRUE(r.ok) << r.error;
@@ -117,7 +119,8 @@ TEST(Elided, NothingMatchingNamesTheClosestCandidate) {
 }
 
 TEST(Elided, TripleQuoteWrappersAreStripped) {
-    auto r = apply(k_src, one("OOB", "\"\"\"\ny[r] = acc[r];\n\"\"\"", "\"\"\"y[r] = acc[r + 1];\"\"\""));
+    auto r = apply(k_src,
+                   one("OOB", "\"\"\"\ny[r] = acc[r];\n\"\"\"", "\"\"\"y[r] = acc[r + 1];\"\"\""));
     ASSERT_TRUE(r.ok) << r.error;
     EXPECT_NE(r.buggy.find("        y[r] = acc[r + 1];\n"), std::string::npos);
     EXPECT_EQ(unwrap_quotes("\"\"\"x = 1;\"\"\""), "x = 1;");

@@ -64,20 +64,20 @@ TEST(LlmChaos, TwoThousandRequestsWithFaultsAndKillsLoseAndDuplicateNothing) {
         return r;
     });
     auto args = generate_args({suite.string()}, dir / "rag.db", dir / "out", "ZERO");
-    std::vector<std::string> extra{"--backend",     "openai",
-                                   "--base-url",    server.url(),
-                                   "--model",       "loopback-model",
-                                   "--per-type",    std::to_string(k_per_type),
+    std::vector<std::string> extra{"--backend",       "openai",
+                                   "--base-url",      server.url(),
+                                   "--model",         "loopback-model",
+                                   "--per-type",      std::to_string(k_per_type),
                                    "--repair-rounds", "0",
-                                   "--timeout",     "1",
-                                   "--max-inflight", "16"};
+                                   "--timeout",       "1",
+                                   "--max-inflight",  "16"};
     args.insert(args.end(), extra.begin(), extra.end());
     int kills = 0, runs = 0, pending_runs = 0;
     for (int threshold : {300, 700, 1100}) {
         Child c(hlsv_argv(args));
         ++runs;
-        bool reached = poll_until([&] { return server.requests() >= threshold || !c.running(); },
-                                  300);
+        bool reached =
+            poll_until([&] { return server.requests() >= threshold || !c.running(); }, 300);
         ASSERT_TRUE(reached);
         if (c.running()) {
             c.signal(SIGKILL);

@@ -23,9 +23,9 @@ std::vector<std::string> args_for(const TempDir& dir, const std::string& bugs,
                                   const std::string& url, std::vector<std::string> extra = {}) {
     auto a = generate_args({(fixtures() / "tiny" / "vec_scale").string()}, dir / "rag.db",
                            dir / "out", bugs);
-    for (const std::string& s : {std::string("--backend"), std::string("openai"),
-                                 std::string("--base-url"), url, std::string("--model"),
-                                 std::string("loopback-model")}) {
+    for (const std::string& s :
+         {std::string("--backend"), std::string("openai"), std::string("--base-url"), url,
+          std::string("--model"), std::string("loopback-model")}) {
         a.push_back(s);
     }
     a.insert(a.end(), extra.begin(), extra.end());
@@ -34,8 +34,8 @@ std::vector<std::string> args_for(const TempDir& dir, const std::string& bugs,
 
 bool is_repair(const nlohmann::json& body) {
     const auto& msgs = body["messages"];
-    return !msgs.empty() && msgs.back()["content"].get<std::string>().find("cannot be used") !=
-                                std::string::npos;
+    return !msgs.empty() &&
+           msgs.back()["content"].get<std::string>().find("cannot be used") != std::string::npos;
 }
 
 TEST(LlmFaults, ReplyBodyThatIsNotUtf8IsRepairedNotACrash) {
@@ -86,8 +86,7 @@ TEST(LlmFaults, StalledReplyStaysPendingAndTheNextRunAsksAgain) {
     EXPECT_EQ(first.exit, 1) << first.err;
     EXPECT_NE(first.out.find("pending: 1, endpoint errors"), std::string::npos) << first.out;
     EXPECT_NE(first.err.find("waiting for endpoint, "), std::string::npos) << first.err;
-    EXPECT_TRUE(read_jsonl(dir / "out" / "attempts.jsonl").empty())
-        << "a timeout is not a verdict";
+    EXPECT_TRUE(read_jsonl(dir / "out" / "attempts.jsonl").empty()) << "a timeout is not a verdict";
 
     auto second = run_hlsv(args_for(dir, "ZERO", server.url(), {"--timeout", "1.5"}));
     ASSERT_EQ(second.exit, 0) << second.err;
@@ -107,8 +106,8 @@ TEST(LlmFaults, ResumedAutoRunKeepsTheStrategyTableItStartedWith) {
         r.stall = index == 1;
         return r;
     });
-    std::vector<std::string> extra{"--timeout", "1.5", "--per-type", "2", "--max-inflight", "1",
-                                   "--strategy", "auto"};
+    std::vector<std::string> extra{"--timeout",      "1.5", "--per-type", "2",
+                                   "--max-inflight", "1",   "--strategy", "auto"};
     auto first = run_hlsv(args_for(dir, "ZERO", server.url(), extra));
     EXPECT_EQ(first.exit, 1) << first.err;
     auto second = run_hlsv(args_for(dir, "ZERO", server.url(), extra));

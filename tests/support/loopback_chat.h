@@ -20,7 +20,7 @@ namespace hlsv::test {
 /// What the raw form answers to one request.
 struct RawReply {
     int status = 200;
-    std::string body; ///< sent as is (may be anything, including invalid UTF-8)
+    std::string body;   ///< sent as is (may be anything, including invalid UTF-8)
     bool stall = false; ///< hold the reply until release_stalls() or stop()
 };
 
