@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <initializer_list>
 #include <string>
 
 namespace hlsv::inject {
@@ -63,7 +62,7 @@ std::vector<Match> find_text(std::string_view hay, std::string_view needle) {
     }
     for (std::size_t p = hay.find(needle); p != std::string_view::npos;
          p = hay.find(needle, p + 1)) {
-        out.push_back(Match{Span{p, p + needle.size()}, {}});
+        out.push_back(Match{Span{p, p + needle.size()}, {}, {}});
     }
     return out;
 }
@@ -78,7 +77,7 @@ std::vector<Match> find_normalized(std::string_view hay, std::string_view needle
     for (auto m : find_text(h.text, n.text)) {
         std::size_t b = h.at[m.span.begin];
         std::size_t e = h.at[m.span.end - 1] + 1;
-        out.push_back(Match{Span{b, e}, {}});
+        out.push_back(Match{Span{b, e}, {}, {}});
     }
     return out;
 }
@@ -167,8 +166,7 @@ std::vector<Match> find_elided(std::string_view hay, std::string_view needle, bo
             // `loose` (the caller's last resort, when no start matches otherwise), as before
             // elision got structure: any gap of at most a screenful of tokens ("acc += a[i];
             // ... b[i] += 1;" across two loops).
-            for (int level :
-                 loose ? std::initializer_list<int>{2} : std::initializer_list<int>{0, 1}) {
+            for (int level = loose ? 2 : 0; level <= (loose ? 2 : 1); ++level) {
                 int depth = 0;
                 std::size_t limit = level == 2 ? std::min(ht.size(), pos + 400) : ht.size();
                 for (q = pos; q < limit; ++q) {
