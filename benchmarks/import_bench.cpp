@@ -92,7 +92,7 @@ Tree make_tree(const fs::path& root, int designs) {
              {spec("ZERO",
                    "int acc = " + std::to_string(d % 5) + ";\n ...\n out[r] = acc >> " +
                        std::to_string(d % 3) + ";",
-                   "int acc = 0;\n ...\n out[r] = acc >> " + std::to_string(d % 3) + ";")}},
+                   "int acc = -1;\n ...\n out[r] = acc >> " + std::to_string(d % 3) + ";")}},
             {"bug_OOB_MLU.txt",
              {spec("OOB", acc, "acc += buf[r + 1] * " + std::to_string(d % 7 + 2) + ";"),
               spec("MLU", "for (int k = 0; k < NB; ++k) {", "for (int k = 0; k < NB; k += 2) {")}},
