@@ -39,7 +39,8 @@ struct DebugOptions {
     // LLM endpoint (openai) or cassette (replay); the key comes from the environment only.
     std::string base_url, model;
     fs::path cassette, record;
-    std::string db; ///< RAG store for similar known bugs ("" = default)
+    double llm_timeout_s = 120; ///< per LLM request (`--llm-timeout`)
+    std::string db; ///< RAG store for similar known bugs and the LLM response cache ("" = default)
     Config config;
 };
 

@@ -52,6 +52,14 @@ std::vector<LlmCandidate> llm_candidates(const DesignSpec& design, const std::st
     bc.model = opts.model;
     bc.cassette = opts.cassette;
     bc.record = opts.record;
+    bc.timeout_s = opts.llm_timeout_s;
+    if (bc.kind == "openai") {
+        try {
+            bc.cache = rag::StoreCache::open(rag::resolve_db_path(opts.db, opts.config));
+        } catch (const Error& e) {
+            notes.push_back(std::string("no LLM response cache: ") + e.what());
+        }
+    }
     auto backend = llm::make_backend(bc);
     auto r = backend->complete(req);
     if (!r.ok()) {

@@ -30,7 +30,13 @@ void add_debug(CLI::App& app, Context& ctx) {
     app.add_option("--base-url", a->opts.base_url, "OpenAI-compatible endpoint (openai backend)");
     app.add_option("--model", a->opts.model, "Model name (openai backend)");
     app.add_option("--cassette", a->opts.cassette, "Recorded responses (replay backend)");
-    app.add_option("--db", a->opts.db, "RAG store for similar known bugs");
+    app.add_option("--record", a->opts.record,
+                   "Append the openai replies to this cassette, for --backend replay later");
+    app.add_option("--llm-timeout", a->opts.llm_timeout_s,
+                   "Seconds per LLM request (--timeout is per simulation)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    app.add_option("--db", a->opts.db, "RAG store for similar known bugs and cached LLM replies");
     app.add_option("-o,--output", a->out, "Write the report to a file");
     add_format_option(app, &a->format, {"text", "json", "sarif"});
     app.callback([a, &ctx] {

@@ -28,6 +28,12 @@ void add_eval(CLI::App& app, Context& ctx) {
     app.add_option("--cassette", a->opts.debug.cassette, "Recorded responses (replay backend)");
     app.add_option("--record", a->opts.debug.record,
                    "Record the openai replies to a cassette, for --backend replay later");
+    app.add_option("--timeout,--llm-timeout", a->opts.debug.llm_timeout_s,
+                   "Seconds per LLM request")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    app.add_option("--db", a->opts.debug.db,
+                   "RAG store for similar known bugs and cached LLM replies");
     app.add_option("--base-url", a->opts.debug.base_url, "OpenAI-compatible endpoint");
     app.add_option("--model", a->opts.debug.model, "Model name");
     app.add_option("-o,--output", a->out, "Write the results to a file");

@@ -58,6 +58,11 @@ void add_generate(CLI::App& app, Context& ctx) {
     app.add_option("--model", a->opts.model, "Model name (openai backend)");
     app.add_option("--cassette", a->cassette, "Recorded responses (replay backend)");
     app.add_option("--record", a->record, "Record responses to a cassette (openai backend)");
+    app.add_option("--timeout,--llm-timeout", a->opts.llm_timeout_s,
+                   "Seconds per LLM request; a request that times out stays pending for the "
+                   "next run")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     app.add_flag("--no-feedback", a->no_feedback, "Do not add valid samples to the RAG examples");
     auto slurm = add_slurm_options(app);
     app.callback([a, slurm, &app, &ctx] {
@@ -107,6 +112,16 @@ void add_generate(CLI::App& app, Context& ctx) {
         }
         std::cout << "dataset written to " << sum.out.string() << " (" << sum.items << " items, "
                   << sum.skipped_done << " already done before this run)\n";
+        if (sum.pending_endpoint > 0) {
+            std::cout << "pending: " << sum.pending_endpoint
+                      << ", endpoint errors (run the same command again to retry them; e.g. "
+                      << sum.first_endpoint_error << ")\n";
+        }
+        if (sum.pending_endpoint > 0 && !sum.interrupted) {
+            throw Error(ExitCode::findings,
+                        std::to_string(sum.pending_endpoint) +
+                            " items pending after endpoint errors; run the same command again");
+        }
         if (sum.interrupted) {
             throw Error(ExitCode::findings, "interrupted: finished work is recorded; run the "
                                             "same command again to resume");

@@ -1,6 +1,7 @@
 // hlsv inject DESIGN --bug T[,T2] [--backend rules|openai|replay] [--seed N] [-o OUT]
 #include "cli.h"
 #include "inject/inject.h"
+#include "rag/rag.h"
 
 #include <cstdio>
 #include <fmt/format.h>
@@ -14,7 +15,8 @@ void add_inject(CLI::App& app, Context& ctx) {
         std::string backend = "rules";
         std::uint64_t seed = 1;
         std::string out;
-        std::string base_url, model, cassette, record;
+        std::string base_url, model, cassette, record, db;
+        double timeout_s = 120;
     };
     auto args = std::make_shared<Args>();
     app.add_option("DESIGN", args->design,
@@ -33,6 +35,12 @@ void add_inject(CLI::App& app, Context& ctx) {
     app.add_option("--cassette", args->cassette, "replay: recorded replies (JSONL) to answer from");
     app.add_option("--record", args->record,
                    "openai: append every reply to this cassette (JSONL) for later replay");
+    app.add_option("--timeout,--llm-timeout", args->timeout_s, "openai: seconds per LLM request")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    app.add_option("--db", args->db,
+                   "openai: RAG store whose response cache answers a repeated request "
+                   "(default: $HLSV_DB, hlsv.toml, .hlsv/rag.db)");
     app.callback([args, &ctx] {
         DesignSpec design = load_design(args->design);
         std::vector<std::string> types = BugCatalog::get().parse_list(args->bugs);
@@ -51,12 +59,17 @@ void add_inject(CLI::App& app, Context& ctx) {
                                             design.name);
         } else {
             inject::LlmChoice choice;
-            choice.kind = args->backend;
-            choice.base_url =
+            auto& bc = choice.backend;
+            bc.kind = args->backend;
+            bc.base_url =
                 !args->base_url.empty() ? args->base_url : ctx.config.base_url.value_or("");
-            choice.model = !args->model.empty() ? args->model : ctx.config.model.value_or("");
-            choice.cassette = args->cassette;
-            choice.record = args->record;
+            bc.model = !args->model.empty() ? args->model : ctx.config.model.value_or("");
+            bc.cassette = args->cassette;
+            bc.record = args->record;
+            bc.timeout_s = args->timeout_s;
+            if (bc.kind == "openai") {
+                bc.cache = rag::StoreCache::open(rag::resolve_db_path(args->db, ctx.config));
+            }
             inj = inject::inject_with_llm(choice, design, source, types, args->seed);
         }
         auto applied = inject::apply(source, inj, {}, src_path.filename().string());

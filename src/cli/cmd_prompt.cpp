@@ -35,24 +35,6 @@ struct PromptArgs {
     double timeout_s = 120;
 };
 
-/// The RAG store's llm_cache table behind the client's cache interface.
-class StoreCache : public llm::ResponseCache {
-  public:
-    explicit StoreCache(rag::Store& store) : store_(store) {}
-    std::optional<std::string> get(const std::string& key) override {
-        std::lock_guard lock(mutex_);
-        return store_.cache_get(key);
-    }
-    void put(const std::string& key, const std::string& value) override {
-        std::lock_guard lock(mutex_);
-        store_.cache_put(key, value);
-    }
-
-  private:
-    rag::Store& store_;
-    std::mutex mutex_;
-};
-
 /// Opens the store when it exists (or when --send needs the cache); nullopt means no examples.
 std::optional<rag::Store> open_store(const PromptArgs& a, const Config& config) {
     if (a.no_rag) {
@@ -90,9 +72,10 @@ prompt::Strategy pick(const PromptArgs& a, rag::Store* store, const std::string&
 /// Sends the conversation, extracts and checks the injection, and repairs up to N rounds.
 void send(const PromptArgs& a, Context& ctx, rag::Store* store, const std::string& source,
           const std::vector<std::string>& types, std::vector<llm::Message> messages) {
-    std::unique_ptr<StoreCache> cache;
+    std::mutex store_mutex;
+    std::shared_ptr<rag::StoreCache> cache;
     if (store) {
-        cache = std::make_unique<StoreCache>(*store);
+        cache = std::make_shared<rag::StoreCache>(*store, store_mutex);
     }
     llm::BackendConfig bc;
     bc.kind = a.backend;
@@ -101,7 +84,7 @@ void send(const PromptArgs& a, Context& ctx, rag::Store* store, const std::strin
     bc.cassette = a.cassette;
     bc.record = a.record;
     bc.timeout_s = a.timeout_s;
-    bc.cache = cache.get();
+    bc.cache = cache;
     auto backend = llm::make_backend(bc);
     log_verbose("sending to " + backend->describe());
     llm::ChatRequest req;

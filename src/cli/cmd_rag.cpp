@@ -72,9 +72,13 @@ void add_import(CLI::App& app, Context& ctx) {
         std::string dir;
         std::string suite;
         std::string format = "text";
+        bool strict = false;
     };
     auto a = std::make_shared<Args>();
     auto* sub = app.add_subcommand("import", "Import a Chrysalis-layout tree of designs and bugs");
+    sub->add_flag("--strict", a->strict,
+                  "Reject a bug file when any of its entries does not apply (default: keep the "
+                  "entries that apply and mark the example partial)");
     sub->add_option("DIR", a->dir, "A suite folder, a folder of suites, or one design folder")
         ->required();
     sub->add_option("--suite", a->suite,
@@ -84,8 +88,10 @@ void add_import(CLI::App& app, Context& ctx) {
     add_store_options(*sub, *a);
     sub->callback([a, &ctx] {
         auto store = open_store(*a, ctx);
-        auto r = store.import_chrysalis(a->dir, a->suite, rag::Origin::imported, progress_bar());
+        auto r = store.import_chrysalis(a->dir, a->suite, rag::Origin::imported, progress_bar(),
+                                        a->strict);
         auto reasons = r.by_reason();
+        auto entry_reasons = r.dropped_by_reason();
         if (a->format == "json") {
             ojson j;
             j["designs"] = r.designs;
@@ -99,6 +105,10 @@ void add_import(CLI::App& app, Context& ctx) {
                     {{"file", i.file.string()}, {"reason", i.reason}, {"detail", i.detail}});
             }
             j["rejected_by_reason"] = reasons;
+            j["partial"] = r.partial;
+            j["entries"] = r.entries;
+            j["entries_applied"] = r.entries_applied;
+            j["entries_dropped_by_reason"] = entry_reasons;
             emit_output("", dump(j));
             return;
         }
@@ -110,6 +120,14 @@ void add_import(CLI::App& app, Context& ctx) {
                std::to_string(r.examples_existing) + " already stored) from " +
                std::to_string(r.designs) + " designs into " + store.path().string() + "\n";
         out += "pruned (skipped): " + std::to_string(r.pruned) + "\n";
+        out += "entries applied: " + std::to_string(r.entries_applied) + " of " +
+               std::to_string(r.entries) + "; partial examples: " + std::to_string(r.partial) +
+               "\n";
+        out += "entries dropped: " + std::to_string(r.dropped.size());
+        for (const auto& [reason, n] : entry_reasons) {
+            out += "\n  " + reason + ": " + std::to_string(n);
+        }
+        out += "\n";
         out += "rejected: " + std::to_string(r.rejected.size());
         for (const auto& [reason, n] : reasons) {
             out += "\n  " + reason + ": " + std::to_string(n);

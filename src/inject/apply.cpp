@@ -41,6 +41,8 @@ std::string_view to_string(EntryStatus s) {
         return "not_found";
     case EntryStatus::overlap:
         return "overlap";
+    case EntryStatus::ambiguous:
+        return "ambiguous";
     }
     return "not_found";
 }
@@ -133,6 +135,55 @@ std::vector<std::string> split_ellipsis(std::string_view text) {
     return parts;
 }
 
+std::size_t count_ellipses(const std::vector<Token>& t, std::size_t b, std::size_t e) {
+    std::size_t n = 0;
+    for (std::size_t i = b; i < e; ++i) {
+        n += t[i].kind == TokKind::ellipsis;
+    }
+    return n;
+}
+
+// Every non-empty line is a #pragma: the entry adds pragmas rather than rewriting code.
+bool pragma_only(std::string_view code) {
+    bool any = false;
+    std::size_t pos = 0;
+    while (pos <= code.size()) {
+        std::size_t nl = code.find('\n', pos);
+        std::string_view line = trim(
+            code.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+        if (!line.empty()) {
+            if (line.rfind("#pragma", 0) != 0 && line.rfind("# pragma", 0) != 0) {
+                return false;
+            }
+            any = true;
+        }
+        if (nl == std::string_view::npos) {
+            break;
+        }
+        pos = nl + 1;
+    }
+    return any;
+}
+
+// `void f(const data_t* in, ...` or `int g(...)`: a quote that starts with a function header
+// and elides part of it.
+bool elided_header(std::string_view original) {
+    auto t = code_tokens(original);
+    std::size_t paren = 0;
+    while (paren < t.size() && t[paren].text != "(") {
+        if (t[paren].text == ";" || t[paren].text == "=" || t[paren].text == "{" ||
+            t[paren].kind == TokKind::ellipsis) {
+            return false;
+        }
+        ++paren;
+    }
+    if (paren < 2 || paren >= t.size() || t[paren - 1].kind != TokKind::ident ||
+        is_keyword(t[paren - 1].text)) {
+        return false;
+    }
+    return count_ellipses(t, paren, t.size()) > 0;
+}
+
 std::string current_text(std::string_view src, const std::vector<Edit>& edits) {
     std::string out;
     std::size_t pos = 0;
@@ -167,37 +218,46 @@ class Applier {
     }
 
   private:
-    void entry(const ErrorSpec& s, EntryResult& e, ApplyResult& r) {
+    static void fail(EntryResult& e, EntryStatus st, std::string reason, std::string message) {
+        e.status = st;
+        e.reason = std::move(reason);
+        e.message = std::move(message);
+    }
+
+    void entry(const ErrorSpec& given, EntryResult& e, ApplyResult& r) {
+        ErrorSpec s = given;
+        s.original = unwrap_quotes(s.original);
+        s.faulty = unwrap_quotes(s.faulty);
         if (trim(s.original).empty()) {
-            e.status = EntryStatus::not_found;
-            e.message = "Original Code is empty";
+            fail(e, EntryStatus::not_found, "original-not-found", "Original Code is empty");
             return;
         }
         if (s.original == s.faulty) {
-            e.status = EntryStatus::noop;
-            e.message = "Faulty Code is identical to Original Code (no-op)";
+            fail(e, EntryStatus::noop, "noop", "Faulty Code is identical to Original Code (no-op)");
             return;
         }
         if (same_code(s.original, s.faulty)) {
-            e.status = EntryStatus::noop;
-            e.message = "Faulty Code differs only in comments or whitespace (no-op)";
+            fail(e, EntryStatus::noop, "noop",
+                 "Faulty Code differs only in comments or whitespace (no-op)");
             return;
         }
         if (pragma_after_code(s.faulty)) {
-            e.status = EntryStatus::malformed;
-            e.message = "Faulty Code puts a #pragma after code on the same line (malformed)";
+            fail(e, EntryStatus::malformed, "malformed",
+                 "Faulty Code puts a #pragma after code on the same line (malformed)");
             return;
         }
-        for (const auto& name : function_headers(s.original)) {
-            if (!mentions(s.faulty, name) && mentions(s.faulty, "pragma")) {
-                e.status = EntryStatus::malformed;
-                e.message = fmt::format(
-                    "Faulty Code replaces the header of function '{}' with a pragma (malformed)",
-                    name);
-                return;
+        bool header_pragma = pragma_only(s.faulty) && elided_header(s.original);
+        if (!header_pragma) {
+            for (const auto& name : function_headers(s.original)) {
+                if (!mentions(s.faulty, name) && mentions(s.faulty, "pragma")) {
+                    fail(e, EntryStatus::malformed, "malformed",
+                         fmt::format("Faulty Code replaces the header of function '{}' with a "
+                                     "pragma (malformed)",
+                                     name));
+                    return;
+                }
             }
         }
-        auto faulty_parts = split_ellipsis(s.faulty);
         Matches ms = find_all(src_, s.original, opts_.naive);
         std::vector<const Match*> free;
         for (const auto& m : ms.all) {
@@ -206,13 +266,28 @@ class Applier {
             }
         }
         e.candidates = static_cast<int>(ms.all.size());
+        bool must_be_unique = opts_.unique || ms.mode == MatchMode::ellipsis;
+        if (free.size() > 1 && must_be_unique && !s.line) {
+            std::string where;
+            for (const auto* m : free) {
+                where +=
+                    (where.empty() ? "" : ", ") + std::to_string(lines_.line_of(m->span.begin));
+            }
+            fail(e, EntryStatus::ambiguous, "ambiguous",
+                 fmt::format("Original Code matches {} places (lines {}) and no \"Line\" says "
+                             "which",
+                             free.size(), where));
+            e.line = lines_.line_of(free.front()->span.begin);
+            return;
+        }
         if (!free.empty()) {
             const Match& m = *choose(free, s.line);
-            std::string rep;
-            if (!replacement(s, ms, m, faulty_parts, rep, e)) {
+            Edit ed;
+            if (header_pragma ? !pragma_into_body(s, m, ed, e) : !replacement(src_, s, m, ed, e)) {
                 return;
             }
-            edits_.push_back(Edit{m.span.begin, m.span.end, rep, e.index});
+            ed.entry = e.index;
+            edits_.push_back(std::move(ed));
             e.status = EntryStatus::applied;
             e.mode = ms.mode;
             e.line = lines_.line_of(m.span.begin);
@@ -220,51 +295,146 @@ class Applier {
             return;
         }
         // Every match (if any) collides with an earlier edit: look in the text as edited so far.
-        if (merge_into_current(s, faulty_parts, ms.mode == MatchMode::none, e, r)) {
+        if (!header_pragma && merge_into_current(s, ms.mode == MatchMode::none, e, r)) {
             return;
         }
         if (!ms.all.empty()) {
             const Match& m = ms.all.front();
-            if (absorb_inner_edits(s, m, e)) {
+            if (m.gaps.empty() && absorb_inner_edits(s, m, e)) {
                 return;
             }
-            e.status = EntryStatus::overlap;
             e.line = lines_.line_of(m.span.begin);
-            e.message = fmt::format(
-                "edit at line {} overlaps an earlier entry's edit and cannot be merged", e.line);
+            fail(
+                e, EntryStatus::overlap, "overlap",
+                fmt::format("edit at line {} overlaps an earlier entry's edit and cannot be merged",
+                            e.line));
             return;
         }
-        e.status = EntryStatus::not_found;
-        e.message = "Original Code not found in the design";
+        Closest c = closest(src_, s.original);
+        std::string msg = "Original Code not found in the design";
+        if (c.line > 0) {
+            msg +=
+                fmt::format("; closest: line {} (distance {}): '{}'", c.line, c.distance, c.text);
+        }
+        fail(e, EntryStatus::not_found, "original-not-found", std::move(msg));
     }
 
-    bool replacement(const ErrorSpec& s, const Matches& ms, const Match& m,
-                     const std::vector<std::string>& faulty_parts, std::string& rep,
-                     EntryResult& e) {
-        if (!m.gaps.empty() && faulty_parts.size() > 1) {
-            if (faulty_parts.size() != m.gaps.size() + 1) {
-                e.status = EntryStatus::malformed;
-                e.message =
-                    "Faulty Code elides code in different places than Original Code (malformed)";
+    // The pragma lines of `s.faulty` go on new lines right after the '{' that opens the body of
+    // the function whose (elided) header `m` matched.
+    bool pragma_into_body(const ErrorSpec& s, const Match& m, Edit& ed, EntryResult& e) const {
+        auto t = code_tokens(src_.substr(m.span.begin));
+        std::size_t i = 0;
+        while (i < t.size() && t[i].text != "(") {
+            ++i;
+        }
+        int depth = 0;
+        for (; i < t.size(); ++i) {
+            depth += t[i].text == "(" ? 1 : t[i].text == ")" ? -1 : 0;
+            if (depth == 0) {
+                break;
+            }
+        }
+        while (i < t.size() && t[i].text != "{" && t[i].text != ";") {
+            ++i;
+        }
+        if (i >= t.size() || t[i].text != "{") {
+            fail(e, EntryStatus::malformed, "malformed",
+                 "Faulty Code replaces a function declaration without a body with a pragma "
+                 "(malformed)");
+            return false;
+        }
+        std::size_t at = m.span.begin + t[i].end;
+        // Indent like the body's first line, or four spaces past the header.
+        std::string indent = "    ";
+        if (i + 1 < t.size()) {
+            std::size_t next = m.span.begin + t[i + 1].begin;
+            std::size_t bol = src_.rfind('\n', next);
+            if (bol != std::string_view::npos && bol >= at) {
+                indent = std::string(src_.substr(bol + 1, next - bol - 1));
+            }
+        }
+        std::string text;
+        for (std::size_t pos = 0; pos <= s.faulty.size();) {
+            std::size_t nl = s.faulty.find('\n', pos);
+            std::string_view line = trim(std::string_view(s.faulty).substr(
+                pos, nl == std::string::npos ? std::string::npos : nl - pos));
+            if (!line.empty()) {
+                text += "\n" + indent + std::string(line);
+            }
+            if (nl == std::string::npos) {
+                break;
+            }
+            pos = nl + 1;
+        }
+        ed.begin = ed.end = at;
+        ed.text = std::move(text);
+        e.message = "pragma-only Faulty Code for an elided function header: inserted at the top "
+                    "of the function body";
+        return true;
+    }
+
+    // The edit for match `m` of `s.original` in `hay`. Elided matches keep what the quote elides:
+    // the change between quote and Faulty Code (same tokens at both ends stripped) is spliced
+    // in where it falls, or piecewise when both elide the same places.
+    bool replacement(std::string_view hay, const ErrorSpec& s, const Match& m, Edit& ed,
+                     EntryResult& e) const {
+        auto faulty_parts = split_ellipsis(s.faulty);
+        if (m.tokens.empty()) {
+            if (faulty_parts.size() > 1) {
+                fail(e, EntryStatus::malformed, "malformed",
+                     "Faulty Code elides code with '...' but Original Code does not (malformed)");
                 return false;
             }
-            for (std::size_t i = 0; i < faulty_parts.size(); ++i) {
-                std::string_view part = faulty_parts[i];
-                // Keep the design's own spacing around the elided code.
-                rep.append(trim(part)); // the gaps carry the design's own spacing
+            ed.begin = m.span.begin;
+            ed.end = m.span.end;
+            bool verbatim = hay.substr(m.span.begin, m.span.end - m.span.begin) == s.original;
+            ed.text = verbatim ? s.faulty : std::string(trim(s.faulty));
+            return true;
+        }
+        auto qt = code_tokens(s.original);
+        auto ft = code_tokens(s.faulty);
+        std::size_t a = 0;
+        while (a < qt.size() && a < ft.size() && qt[a].text == ft[a].text) {
+            ++a;
+        }
+        std::size_t b = qt.size(), bf = ft.size();
+        while (b > a && bf > a && qt[b - 1].text == ft[bf - 1].text) {
+            --b;
+            --bf;
+        }
+        if (count_ellipses(qt, a, b) == 0 && count_ellipses(ft, a, bf) == 0) {
+            if (b > a) {
+                ed.begin = m.tokens[a].begin;
+                ed.end = m.tokens[b - 1].end;
+                ed.text = bf > a ? s.faulty.substr(ft[a].begin, ft[bf - 1].end - ft[a].begin) : "";
+                if (bf == a && a > 0) {
+                    ed.begin = m.tokens[a - 1].end; // a deletion takes its leading space along
+                }
+            } else if (a > 0) {
+                ed.begin = ed.end = m.tokens[a - 1].end;
+                ed.text = s.faulty.substr(ft[a - 1].end, ft[bf - 1].end - ft[a - 1].end);
+            } else {
+                ed.begin = ed.end = m.tokens[0].begin;
+                ed.text = s.faulty.substr(ft[0].begin, ft[bf].begin - ft[0].begin);
+            }
+            return true;
+        }
+        auto parts = split_ellipsis(s.faulty);
+        if (parts.size() == m.gaps.size() + 1 && m.gaps.size() > 0) {
+            ed.begin = m.span.begin;
+            ed.end = m.span.end;
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+                ed.text.append(trim(parts[i])); // the gaps carry the design's own spacing
                 if (i < m.gaps.size()) {
-                    rep.append(src_.substr(m.gaps[i].begin, m.gaps[i].end - m.gaps[i].begin));
+                    ed.text.append(hay.substr(m.gaps[i].begin, m.gaps[i].end - m.gaps[i].begin));
                 }
             }
             return true;
         }
-        if (faulty_parts.size() > 1) {
-            e.status = EntryStatus::malformed;
-            e.message = "Faulty Code elides code with '...' but Original Code does not (malformed)";
-            return false;
-        }
-        rep = ms.mode == MatchMode::exact && !ms.trimmed ? s.faulty : std::string(trim(s.faulty));
-        return true;
+        fail(e, EntryStatus::malformed, "malformed",
+             "Faulty Code drops or adds elided code ('...') that Original Code has elsewhere "
+             "(malformed)");
+        return false;
     }
 
     bool overlaps(const Span& sp) const {
@@ -327,8 +497,8 @@ class Applier {
     }
 
     // The quote is found in the text as edited so far: fold this entry into the edits it touches.
-    bool merge_into_current(const ErrorSpec& s, const std::vector<std::string>& faulty_parts,
-                            bool absent_from_original, EntryResult& e, ApplyResult& r) {
+    bool merge_into_current(const ErrorSpec& s, bool absent_from_original, EntryResult& e,
+                            ApplyResult& r) {
         if (edits_.empty()) {
             return false;
         }
@@ -339,16 +509,18 @@ class Applier {
         if (ms.all.empty()) {
             return false;
         }
-        const Match& m = ms.all.front();
-        std::string rep;
-        if (!replacement(s, ms, m, faulty_parts, rep, e)) {
-            // `replacement` copies gaps from src_, which is the wrong text here: refuse instead.
+        if (ms.all.size() > 1 && (opts_.unique || ms.mode == MatchMode::ellipsis) && !s.line) {
             return false;
         }
-        if (!m.gaps.empty()) {
-            rep.clear();
-            rep = std::string(trim(s.faulty));
+        const Match& m = ms.all.front();
+        Edit local;
+        EntryResult scratch = e;
+        if (!replacement(cur, s, m, local, scratch)) {
+            return false;
         }
+        // The whole matched span, rewritten by the (possibly smaller) local edit.
+        std::string rep = cur.substr(m.span.begin, local.begin - m.span.begin) + local.text +
+                          cur.substr(local.end, m.span.end - local.end);
         // Current-text spans of the edits, to find which ones the match touches.
         std::size_t reg_b = m.span.begin, reg_e = m.span.end;
         std::vector<int> touched;
@@ -443,6 +615,23 @@ class Applier {
 
 } // namespace
 
+std::string unwrap_quotes(std::string_view code) {
+    constexpr std::string_view q = "\"\"\"";
+    std::string_view t = trim(code);
+    bool lead = t.substr(0, 3) == q;
+    bool tail = t.size() >= 3 && t.substr(t.size() - 3) == q;
+    if (!lead && !tail) {
+        return std::string(code);
+    }
+    if (lead) {
+        t.remove_prefix(3);
+    }
+    if (tail && t.size() >= 3) {
+        t.remove_suffix(3);
+    }
+    return std::string(trim(t));
+}
+
 ApplyResult apply(std::string_view source, const Injection& inj, const ApplyOptions& opts,
                   std::string_view file_name) {
     ApplyResult r;
@@ -455,7 +644,9 @@ ApplyResult apply(std::string_view source, const Injection& inj, const ApplyOpti
         r.error = "the injection leaves the file unchanged";
     }
     r.ok = all_applied && r.buggy != source && !r.entries.empty();
-    r.diff = unified_diff(source, r.buggy, file_name, &r.changed_lines);
+    if (opts.want_diff) {
+        r.diff = unified_diff(source, r.buggy, file_name, &r.changed_lines);
+    }
     return r;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/core.h"
+#include "llm/llm.h"
 #include "parse/parse.h"
 
 #include <cstdint>
@@ -30,6 +31,7 @@ enum class EntryStatus {
     malformed, ///< Faulty Code is not a usable edit (pragma after code, header replaced, ...)
     not_found, ///< Original Code is not in the design
     overlap,   ///< the edit collides with an earlier entry's edit and cannot be merged
+    ambiguous, ///< the quote matches several places and nothing says which one is meant
 };
 std::string_view to_string(EntryStatus s);
 
@@ -41,6 +43,9 @@ struct EntryResult {
     int line = 0;        ///< 1-based line of the match in the original source
     int candidates = 0;  ///< how many places matched (> 1: ambiguous, one was chosen)
     std::string message; ///< why, for anything but a clean single match
+    /// A short stable reason for anything but `applied`: original-not-found, ambiguous, noop,
+    /// malformed, overlap (what `rag import` counts per reason).
+    std::string reason;
 };
 
 struct ApplyOptions {
@@ -48,6 +53,11 @@ struct ApplyOptions {
     const parse::DesignFacts* facts = nullptr;
     /// Exact and whitespace-normalized matching only (the naive baseline in the benchmark).
     bool naive = false;
+    /// An entry without a "Line" whose Original Code matches several places is `ambiguous`
+    /// instead of applied at the likeliest one. Elided quotes (`...`) are always held to this.
+    bool unique = false;
+    /// Compute `diff` and `changed_lines` (import only needs the entry statuses).
+    bool want_diff = true;
 };
 
 struct ApplyResult {
@@ -64,6 +74,10 @@ struct ApplyResult {
 /// result says which entry failed and why. `file_name` labels the diff.
 ApplyResult apply(std::string_view source, const Injection& inj, const ApplyOptions& opts = {},
                   std::string_view file_name = "design.cpp");
+
+/// `code` without a wrapper of triple quotes (`"""x = 1;"""`), which some datasets keep around
+/// quoted code; anything else is returned unchanged.
+std::string unwrap_quotes(std::string_view code);
 
 /// A unified diff (3 lines of context) between two texts, plus the changed lines of `after`.
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view name,
@@ -124,12 +138,10 @@ Injection inject_with_rules(const parse::DesignFacts& facts, const SourceText& s
 /// An LLM backend choice for inject_with_llm (mirrors llm::BackendConfig; the key comes from
 /// the environment only).
 struct LlmChoice {
-    std::string kind = "openai"; ///< "openai" | "replay"
-    std::string base_url;
-    std::string model;
-    fs::path cassette; ///< replay
-    fs::path record;   ///< openai: append each network reply to this cassette
-    int repairs = 1;   ///< follow-up rounds when a reply fails the automatic checks
+    /// The one backend options type every command fills (kind, endpoint, cassette, record,
+    /// timeout, the store-backed response cache).
+    llm::BackendConfig backend;
+    int repairs = 1; ///< follow-up rounds when a reply fails the automatic checks
 };
 
 /// Asks an LLM (prompt module + llm module) for an injection of `types` into `source` and

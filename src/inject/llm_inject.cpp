@@ -15,13 +15,7 @@ Injection inject_with_llm(const LlmChoice& choice, const DesignSpec& design,
                           const std::string& source, const std::vector<std::string>& types,
                           std::uint64_t seed) {
 #ifdef HLSV_HAVE_LLM
-    llm::BackendConfig cfg;
-    cfg.kind = choice.kind;
-    cfg.base_url = choice.base_url;
-    cfg.model = choice.model;
-    cfg.cassette = choice.cassette;
-    cfg.record = choice.record;
-    auto backend = llm::make_backend(cfg);
+    auto backend = llm::make_backend(choice.backend);
     prompt::Builder builder;
     prompt::InjectInput in;
     in.bug_types = types;
@@ -34,12 +28,21 @@ Injection inject_with_llm(const LlmChoice& choice, const DesignSpec& design,
     std::string last_reason;
     for (int round = 0; round <= choice.repairs; ++round) {
         llm::Result r = backend->complete(req);
+        if (r.outcome == llm::Outcome::bad_encoding) {
+            // Bytes that are not text are a reply defect: ask again like for any other.
+            last_reason = "reply-encoding: " + r.message;
+            req.messages = prompt::repair_messages(
+                req.messages, "(a reply whose bytes are not valid UTF-8)", last_reason);
+            continue;
+        }
         if (!r.ok()) {
             throw Error(ExitCode::findings, fmt::format("{}: {}", backend->describe(), r.message));
         }
         prompt::Extracted ex = prompt::extract_injection(r.response.content);
         if (ex.ok()) {
-            AutoCheck ac = auto_check(source, *ex.injection, types);
+            ApplyOptions ao;
+            ao.unique = true; // several places and no "Line": ask which one
+            AutoCheck ac = auto_check(source, *ex.injection, types, ao);
             if (ac.ok) {
                 return *ex.injection;
             }
@@ -55,7 +58,7 @@ Injection inject_with_llm(const LlmChoice& choice, const DesignSpec& design,
 #else
     (void)design, (void)source, (void)types, (void)seed;
     throw InputError(fmt::format(
-        "--backend {} is not available in this build (no llm/prompt module)", choice.kind));
+        "--backend {} is not available in this build (no llm/prompt module)", choice.backend.kind));
 #endif
 }
 

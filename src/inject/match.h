@@ -18,6 +18,9 @@ struct Span {
 struct Match {
     Span span;
     std::vector<Span> gaps; ///< source text elided by `...` in the quote, in order
+    /// For elided matches: per code token of the quote (ellipses included), the source span it
+    /// matched; an ellipsis maps to the gap it elides. Empty for the other levels.
+    std::vector<Span> tokens;
 };
 
 struct Matches {
@@ -32,5 +35,14 @@ Matches find_all(std::string_view hay, std::string_view needle, bool naive = fal
 
 /// True when `text` contains an ellipsis token outside comments and string literals.
 bool has_ellipsis(std::string_view text);
+
+/// The place in `hay` that looks most like `needle` (for "not found" messages): 1-based line
+/// and a whitespace-insensitive edit distance. line == 0 when `hay` is empty.
+struct Closest {
+    int line = 0;
+    std::size_t distance = 0;
+    std::string text; ///< the candidate, whitespace collapsed, at most 80 bytes
+};
+Closest closest(std::string_view hay, std::string_view needle);
 
 } // namespace hlsv::inject

@@ -1,7 +1,29 @@
 // Choosing a backend by name: the one place the CLI and the pipeline turn flags into a client.
 #include "llm.h"
 
+#include <algorithm>
+
 namespace hlsv::llm {
+
+namespace {
+
+/// Keeps the cache alive as long as the backend that writes to it.
+class CacheOwner : public Backend {
+  public:
+    CacheOwner(std::unique_ptr<Backend> inner, std::shared_ptr<ResponseCache> cache)
+        : inner_(std::move(inner)), cache_(std::move(cache)) {}
+    std::vector<Result> complete_all(const std::vector<ChatRequest>& requests,
+                                     const Progress& progress) override {
+        return inner_->complete_all(requests, progress);
+    }
+    std::string describe() const override { return inner_->describe(); }
+
+  private:
+    std::unique_ptr<Backend> inner_;
+    std::shared_ptr<ResponseCache> cache_;
+};
+
+} // namespace
 
 std::unique_ptr<Backend> make_backend(const BackendConfig& cfg) {
     if (cfg.kind == "replay") {
@@ -20,9 +42,14 @@ std::unique_ptr<Backend> make_backend(const BackendConfig& cfg) {
         o.timeout_s = cfg.timeout_s;
         o.max_retries = cfg.max_retries;
         o.max_requests_per_s = cfg.max_requests_per_s;
-        o.cache = cfg.cache;
+        o.cache = cfg.cache.get();
         o.record = cfg.record;
-        return make_openai(o);
+        o.wait_notice_s = std::min(15.0, cfg.timeout_s / 3);
+        auto backend = make_openai(o);
+        if (cfg.cache) {
+            return std::make_unique<CacheOwner>(std::move(backend), cfg.cache);
+        }
+        return backend;
     }
     throw InputError("unknown LLM backend '" + cfg.kind + "' (known: openai, replay)");
 }

@@ -19,8 +19,14 @@ std::string_view to_string(Outcome o) {
         return "malformed";
     case Outcome::not_recorded:
         return "not_recorded";
+    case Outcome::bad_encoding:
+        return "reply-encoding";
     }
     return "unknown";
+}
+
+bool is_transport_failure(Outcome o) {
+    return o == Outcome::timeout || o == Outcome::network || o == Outcome::http_error;
 }
 
 std::string canonical_request(const ChatRequest& req) {

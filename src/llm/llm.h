@@ -63,8 +63,12 @@ enum class Outcome {
     network,      ///< DNS failure, refused or dropped connection, TLS failure
     malformed,    ///< 2xx but the body is not an OpenAI-shaped chat completion
     not_recorded, ///< replay: the request is not in the cassette
+    bad_encoding, ///< 2xx but the body is not valid UTF-8 (a reply defect, like malformed)
 };
 std::string_view to_string(Outcome o);
+/// Timeouts, connection errors and HTTP errors after every retry: the endpoint failed, the
+/// model did not answer. Callers keep such items pending instead of judging them.
+bool is_transport_failure(Outcome o);
 
 struct Result {
     Outcome outcome = Outcome::ok;
@@ -162,6 +166,9 @@ struct OpenAiOptions {
     std::size_t max_body_bytes = 16u << 20;
     ResponseCache* cache = nullptr; ///< not owned; may be null
     fs::path record;                ///< append a cassette line per successful network reply
+    /// Print "waiting for endpoint, N s …" (log_info) every this many seconds without a reply
+    /// while requests are in flight; 0 = never.
+    double wait_notice_s = 15;
 };
 
 /// Fills base URL, model and key from the environment where empty: HLSV_LLM_BASE_URL,
@@ -183,10 +190,11 @@ struct BackendConfig {
     fs::path cassette;           ///< replay: the cassette to answer from
     fs::path record;             ///< openai: append replies to this cassette
     int max_inflight = 8;
-    double timeout_s = 120;
+    double timeout_s = 120; ///< per request and try (`--timeout`)
     int max_retries = 4;
     double max_requests_per_s = 0;
-    ResponseCache* cache = nullptr; ///< openai; not owned
+    /// openai: replies by cache key; shared so a command's store outlives nothing it needs.
+    std::shared_ptr<ResponseCache> cache;
 };
 
 /// Builds the backend named by `cfg.kind` (openai fills missing endpoint, model and key from

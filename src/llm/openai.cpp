@@ -383,10 +383,25 @@ std::vector<Result> OpenAiBackend::complete_all(const std::vector<ChatRequest>& 
     const auto interval = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
         opts_.max_requests_per_s > 0 ? 1.0 / opts_.max_requests_per_s : 0.0));
     Clock::time_point next_slot = Clock::now();
+    // A slow endpoint is not a hung hlsv: say so while requests are out and nothing comes back.
+    Clock::time_point last_reply = Clock::now();
+    Clock::time_point last_notice = last_reply;
+    const auto notice_every = std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>(opts_.wait_notice_s));
 
     try {
         while (done < n) {
             auto now = Clock::now();
+            if (!active.empty() && opts_.wait_notice_s > 0 && now - last_reply >= notice_every &&
+                now - last_notice >= notice_every) {
+                last_notice = now;
+                long waited = static_cast<long>(
+                    std::chrono::duration<double>(now - last_reply).count() + 0.5);
+                log_info("waiting for endpoint, " + std::to_string(waited) + " s \u2026 (" +
+                         std::to_string(active.size()) + " request" +
+                         (active.size() == 1 ? "" : "s") + " in flight, " + std::to_string(done) +
+                         " of " + std::to_string(n) + " done)");
+            }
             while (!delayed.empty() && delayed.top().first <= now) {
                 ready.push_back(delayed.top().second);
                 delayed.pop();
@@ -415,6 +430,7 @@ std::vector<Result> OpenAiBackend::complete_all(const std::vector<ChatRequest>& 
                     }
                     CURL* e = msg->easy_handle;
                     CURLcode code = msg->data.result;
+                    last_reply = Clock::now();
                     curl_multi_remove_handle(multi_, e);
                     auto node = active.extract(e);
                     Transfer& t = *node.mapped();

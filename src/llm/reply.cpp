@@ -1,20 +1,54 @@
 // Reading what an OpenAI-compatible server sent back: completions and error bodies.
 #include "internal.h"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 namespace hlsv::llm::detail {
 
 namespace {
+// Messages end up in JSON (samples, attempts): bytes of a body that is not valid UTF-8 are
+// shown as '?' so a message is always text.
 std::string one_line(std::string_view s, std::size_t cap = 300) {
     std::string out;
     for (char c : s.substr(0, cap)) {
         out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
     }
+    if (!is_valid_utf8(out)) {
+        for (auto& c : out) {
+            if (static_cast<unsigned char>(c) >= 0x80) {
+                c = '?';
+            }
+        }
+    }
     if (s.size() > cap) {
         out += "...";
     }
     return out;
+}
+
+// Where decoding stops (for the message only; is_valid_utf8 decides). Overlong forms are
+// not singled out.
+std::size_t first_invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80           ? 1
+                        : (c >> 5) == 0x6  ? 2
+                        : (c >> 4) == 0xE  ? 3
+                        : (c >> 3) == 0x1E ? 4
+                                           : 0;
+        if (n == 0 || i + n > s.size()) {
+            return i;
+        }
+        for (std::size_t k = 1; k < n; ++k) {
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+                return i;
+            }
+        }
+        i += n;
+    }
+    return s.size();
 }
 
 Result malformed(std::string why) {
@@ -33,6 +67,17 @@ long int_field(const nlohmann::json& j, const char* key) {
 Result parse_completion(std::string_view body) {
     if (body.empty()) {
         return malformed("empty reply body");
+    }
+    if (!is_valid_utf8(body)) {
+        // Bytes until proven text: never hand invalid UTF-8 to the JSON parser or a message.
+        std::size_t at = first_invalid_utf8(body);
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X",
+                      at < body.size() ? static_cast<unsigned char>(body[at]) : 0u);
+        Result r = malformed("reply is not valid UTF-8 (byte " + std::string(hex) + " at offset " +
+                             std::to_string(at) + " of " + std::to_string(body.size()) + ")");
+        r.outcome = Outcome::bad_encoding;
+        return r;
     }
     auto j = nlohmann::json::parse(body, nullptr, false);
     if (j.is_discarded()) {

@@ -61,6 +61,10 @@ void export_dataset(const fs::path& out, const std::vector<json>& samples,
     std::map<std::string, int> per_type, per_suite;
     std::map<std::string, int> name_uses; // design dir + bug file name -> count
     std::set<std::string> designs_written;
+    // Two attempts can return the same edit (a model at low temperature, a cached reply): one
+    // design never gets two byte-identical bug files, nor the sample twice.
+    std::set<std::string> bug_texts;
+    std::size_t duplicates = 0;
     for (const auto& s : samples) {
         json a = s;
         a.erase("buggy_code");
@@ -79,6 +83,11 @@ void export_dataset(const fs::path& out, const std::vector<json>& samples,
         if (designs_written.insert(design_key).second && s.contains("golden_code")) {
             write_file_atomic(ddir / "Source_Code" / src_name, s["golden_code"].get<std::string>());
         }
+        std::string bug_text = s["injection"].dump(4) + "\n";
+        if (!bug_texts.insert(design_key + "\n" + bug_text).second) {
+            ++duplicates;
+            continue;
+        }
         std::vector<std::string> types = s["bug_types"].get<std::vector<std::string>>();
         std::string bug_name = rag::bug_file_name(types);
         int n = ++name_uses[design_key + "/" + bug_name];
@@ -87,7 +96,7 @@ void export_dataset(const fs::path& out, const std::vector<json>& samples,
             // "bug_OOB.txt", then "bug_OOB.2.txt" (importers read the types before the first dot).
             bug_name = bug_name.substr(0, bug_name.size() - 4) + "." + std::to_string(n) + ".txt";
         }
-        write_file_atomic(ddir / "Bugs" / bug_name, s["injection"].dump(4) + "\n");
+        write_file_atomic(ddir / "Bugs" / bug_name, bug_text);
 
         json row;
         for (const char* k : {"id", "design", "suite", "bug_types", "golden_code", "buggy_code",
@@ -122,6 +131,7 @@ void export_dataset(const fs::path& out, const std::vector<json>& samples,
     json manifest = manifest_extra;
     manifest["format"] = "hlsv-dataset/1";
     manifest["samples"] = valid_rows.size();
+    manifest["duplicates_dropped"] = duplicates;
     manifest["attempts"] = attempts.size();
     manifest["by_type"] = per_type;
     manifest["by_suite"] = per_suite;

@@ -53,7 +53,8 @@ struct Item {
 /// What one attempt produced before validation.
 struct Proposal {
     std::optional<Injection> injection;
-    std::string failure; ///< why there is no injection ("no-site", LLM error, ...)
+    std::string failure;    ///< why there is no injection ("no-site", LLM error, ...)
+    bool transport = false; ///< the endpoint failed: no verdict, the item stays pending
     std::string strategy;
     std::string model;
     std::string prompt_hash;
@@ -240,11 +241,12 @@ void tally(Tally& t, const json& s) {
 
 class Run {
   public:
-    Run(const GenerateOptions& o, rag::Store& store, std::int64_t run_id, double t_start)
+    Run(const GenerateOptions& o, rag::Store& store, std::int64_t run_id, double t_start,
+        std::map<std::string, std::string> strategies)
         : opts_(o), store_(store), run_id_(run_id), t_start_(t_start),
           invocation_(std::to_string(::getpid()) + "-" + std::to_string(std::time(nullptr))) {
         if (o.backend != "rules") {
-            llm_ = std::make_unique<detail::LlmProposer>(o, store, mutex_);
+            llm_ = std::make_unique<detail::LlmProposer>(o, store, mutex_, std::move(strategies));
         }
     }
 
@@ -338,6 +340,14 @@ class Run {
         for (std::size_t i = 0; i < pending.size(); ++i) {
             const inject::Validation* v = slot[i] == SIZE_MAX ? nullptr : &validations[slot[i]];
             const Proposal& p = proposals[i];
+            if (p.transport) {
+                // Not the model's fault: nothing is recorded, the next run asks again.
+                ++pending_endpoint_;
+                if (first_endpoint_error_.empty()) {
+                    first_endpoint_error_ = p.failure;
+                }
+                continue;
+            }
             json timings = {{"parse", parse_share},
                             {"propose", p.propose_seconds},
                             {"validate", v ? per : 0.0}};
@@ -368,6 +378,8 @@ class Run {
     }
 
     long already_done() const { return already_done_; }
+    long pending_endpoint() const { return pending_endpoint_; }
+    const std::string& first_endpoint_error() const { return first_endpoint_error_; }
     long total_items() const { return total_items_; }
     const std::vector<std::string>& skipped() const { return skipped_; }
     const std::map<std::string, double>& stages() const { return stages_; }
@@ -385,6 +397,7 @@ class Run {
             Proposal p;
             p.injection = std::move(g.injection);
             p.failure = g.failure;
+            p.transport = g.transport;
             p.strategy = g.strategy;
             p.model = g.model;
             p.prompt_hash = g.prompt_hash;
@@ -454,6 +467,8 @@ class Run {
     std::mutex mutex_;
     long already_done_ = 0;
     long total_items_ = 0;
+    long pending_endpoint_ = 0;
+    std::string first_endpoint_error_;
     std::vector<std::string> skipped_;
     std::map<std::string, double> stages_;
     std::unique_ptr<detail::LlmProposer> llm_;
@@ -476,6 +491,30 @@ json run_config(const GenerateOptions& o, const std::vector<std::string>& types)
     c["shard"] = std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count);
     c["model"] = o.model;
     return c;
+}
+
+/// The run's strategy per bug type: picked once when the run starts (`auto` reads the store's
+/// statistics then) and kept with the run, so a resume sends the prompts the uninterrupted run
+/// would have sent. Empty for the rule engine.
+std::map<std::string, std::string> fixed_strategies(const GenerateOptions& opts, rag::Store& store,
+                                                    std::int64_t run_id,
+                                                    const std::vector<std::string>& types) {
+    if (opts.backend == "rules") {
+        return {};
+    }
+    constexpr const char* k_table = "strategy-table";
+    for (const auto& item : store.run_items(run_id)) {
+        if (item.status == "meta" && item.key.design_hash == detail::k_meta_item &&
+            item.key.bug_combo == k_table) {
+            return json::parse(item.result)
+                .at("strategies")
+                .get<std::map<std::string, std::string>>();
+        }
+    }
+    auto table = detail::strategy_table(opts, store, types);
+    store.set_item(run_id, {detail::k_meta_item, k_table, 0}, "meta",
+                   json{{"strategies", table}}.dump());
+    return table;
 }
 
 } // namespace
@@ -517,7 +556,8 @@ RunSummary generate(const GenerateOptions& opts) {
     auto existing = store.find_run(config.dump());
     std::int64_t run_id = existing ? *existing : store.begin_run(config.dump());
 
-    Run run(opts, store, run_id, t_start);
+    auto strategies = fixed_strategies(opts, store, run_id, types);
+    Run run(opts, store, run_id, t_start, strategies);
     // Every design gets each single type and up to --combos pairs, each --per-type times.
     long planned = static_cast<long>(mine.size()) *
                    (static_cast<long>(types.size()) + opts.combos) * opts.per_type;
@@ -567,6 +607,8 @@ RunSummary generate(const GenerateOptions& opts) {
     std::sort(sum.skipped_designs.begin(), sum.skipped_designs.end()); // not thread order
     sum.items = run.total_items();
     sum.skipped_done = run.already_done();
+    sum.pending_endpoint = run.pending_endpoint();
+    sum.first_endpoint_error = run.first_endpoint_error();
     sum.stage_seconds = run.stages();
     sum.out = opts.out;
     run.note_wall();
@@ -616,7 +658,7 @@ RunSummary generate(const GenerateOptions& opts) {
     };
     std::sort(samples.begin(), samples.end(),
               [&](const json& a, const json& b) { return sort_key(a) < sort_key(b); });
-    if (!sum.interrupted) {
+    if (!sum.interrupted && sum.pending_endpoint == 0) {
         store.finish_run(run_id);
     }
     sum.wall_seconds = now_seconds() - t_start;
@@ -628,6 +670,7 @@ RunSummary generate(const GenerateOptions& opts) {
     for (const auto& s : config["suites"]) {
         portable["suites"].push_back(portable_path(s.get<std::string>()));
     }
+    portable["strategies"] = strategies;
     extra["config"] = portable;
     extra["skipped_designs"] = sum.skipped_designs;
     json run_info;

@@ -6,18 +6,10 @@
 
 namespace hlsv::pipeline::detail {
 
-std::optional<std::string> StoreCache::get(const std::string& key) {
-    std::lock_guard lock(mutex_);
-    return store_.cache_get(key);
-}
-
-void StoreCache::put(const std::string& key, const std::string& value) {
-    std::lock_guard lock(mutex_);
-    store_.cache_put(key, value);
-}
-
-LlmProposer::LlmProposer(const GenerateOptions& opts, rag::Store& store, std::mutex& store_mutex)
-    : opts_(opts), store_(store), store_mutex_(store_mutex), cache_(store, store_mutex) {
+LlmProposer::LlmProposer(const GenerateOptions& opts, rag::Store& store, std::mutex& store_mutex,
+                         std::map<std::string, std::string> strategies)
+    : opts_(opts), store_(store), store_mutex_(store_mutex), strategies_(std::move(strategies)),
+      cache_(std::make_shared<rag::StoreCache>(store, store_mutex)) {
     llm::BackendConfig bc;
     bc.kind = opts.backend;
     bc.base_url = opts.base_url;
@@ -25,23 +17,27 @@ LlmProposer::LlmProposer(const GenerateOptions& opts, rag::Store& store, std::mu
     bc.cassette = opts.cassette;
     bc.record = opts.record;
     bc.max_inflight = opts.max_inflight;
-    bc.cache = &cache_;
+    bc.timeout_s = opts.llm_timeout_s;
+    bc.cache = cache_;
     backend_ = llm::make_backend(bc);
 }
 
-namespace {
+std::map<std::string, std::string> strategy_table(const GenerateOptions& opts, rag::Store& store,
+                                                  const std::vector<std::string>& types) {
+    std::map<std::string, std::string> out;
+    for (const auto& t : types) {
+        out[t] = std::string(prompt::to_string(choose_strategy(opts, store, t)));
+    }
+    return out;
+}
 
-prompt::Strategy choose_strategy(const GenerateOptions& opts, rag::Store& store, std::mutex& m,
+prompt::Strategy choose_strategy(const GenerateOptions& opts, rag::Store& store,
                                  const std::string& type) {
     if (auto s = prompt::parse_strategy(opts.strategy)) {
         return *s;
     }
     std::map<prompt::Strategy, prompt::StrategyStats> stats;
-    std::vector<rag::StrategyStats> rows;
-    {
-        std::lock_guard lock(m);
-        rows = store.strategy_stats(type);
-    }
+    std::vector<rag::StrategyStats> rows = store.strategy_stats(type);
     for (const auto& r : rows) {
         for (auto s : prompt::all_strategies()) {
             if (prompt::to_string(s) == r.strategy) {
@@ -52,6 +48,21 @@ prompt::Strategy choose_strategy(const GenerateOptions& opts, rag::Store& store,
     return prompt::pick_strategy(stats);
 }
 
+namespace {
+
+// The run's fixed pick for the item's first type, so a resumed run sends the prompts the
+// uninterrupted one would have sent.
+prompt::Strategy fixed_strategy(const std::map<std::string, std::string>& table,
+                                const std::string& type) {
+    auto it = table.find(type);
+    if (it == table.end()) {
+        throw InternalError("no strategy fixed for bug type " + type);
+    }
+    return *prompt::parse_strategy(it->second);
+}
+
+constexpr const char* k_bad_bytes_reply = "(a reply whose bytes are not valid UTF-8)";
+
 } // namespace
 
 std::vector<LlmProposal> LlmProposer::propose(const DesignEntry& d,
@@ -61,7 +72,7 @@ std::vector<LlmProposal> LlmProposer::propose(const DesignEntry& d,
     std::vector<llm::ChatRequest> requests(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
         double t0 = now_seconds();
-        auto strategy = choose_strategy(opts_, store_, store_mutex_, items[i].types.front());
+        auto strategy = fixed_strategy(strategies_, items[i].types.front());
         std::vector<rag::Selected> selected;
         {
             std::lock_guard lock(store_mutex_);
@@ -111,17 +122,30 @@ std::vector<LlmProposal> LlmProposer::propose(const DesignEntry& d,
             std::size_t i = open[j];
             const auto& r = results[j];
             out[i].llm_seconds += per;
-            if (!r.ok()) {
+            std::string reason;
+            std::string reply = r.response.content;
+            if (r.outcome == llm::Outcome::bad_encoding) {
+                // A reply defect like any other: ask again, then judge it.
+                reason = "reply-encoding: " + r.message;
+                reply = k_bad_bytes_reply;
+                out[i].failure = reason;
+            } else if (!r.ok()) {
                 out[i].failure = "llm-" + std::string(llm::to_string(r.outcome)) + ": " + r.message;
-                continue; // transport failures are not repaired by rephrasing
+                // Transport failures are not repaired by rephrasing, nor judged: the item stays
+                // pending for the next run.
+                out[i].transport = llm::is_transport_failure(r.outcome);
+                continue;
             }
             out[i].model = r.response.model;
-            auto ex = prompt::extract_injection(r.response.content);
-            std::string reason;
-            if (!ex.ok()) {
+            auto ex = reason.empty() ? prompt::extract_injection(reply) : prompt::Extracted{};
+            if (!reason.empty()) {
+                // keep the encoding reason
+            } else if (!ex.ok()) {
                 reason = ex.reason;
             } else {
-                auto chk = inject::auto_check(d.source, *ex.injection, items[i].types);
+                inject::ApplyOptions ao;
+                ao.unique = true; // several places and no "Line": ask which one
+                auto chk = inject::auto_check(d.source, *ex.injection, items[i].types, ao);
                 if (chk.ok) {
                     out[i].injection = *ex.injection;
                     out[i].failure.clear();
@@ -129,10 +153,15 @@ std::vector<LlmProposal> LlmProposer::propose(const DesignEntry& d,
                 }
                 reason = chk.problems.empty() ? "automatic check failed" : chk.problems.front();
             }
-            out[i].failure = "auto-check: " + reason;
+            if (reason.rfind("reply-encoding", 0) != 0) {
+                out[i].failure = "auto-check: " + reason;
+            }
+            if (reason.find("no \"Line\" says which") != std::string::npos) {
+                reason += "; add \"Line\": the 1-based line number in the design of the place "
+                          "you mean";
+            }
             if (round < opts_.repair_rounds) {
-                conversations[i] =
-                    prompt::repair_messages(conversations[i], r.response.content, reason);
+                conversations[i] = prompt::repair_messages(conversations[i], reply, reason);
                 requests[i].messages = conversations[i];
                 retry.push_back(i);
             }

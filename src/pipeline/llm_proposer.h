@@ -12,22 +12,18 @@
 
 namespace hlsv::pipeline::detail {
 
-/// The RAG store's llm_cache table seen through the LLM client's cache interface.
-class StoreCache : public llm::ResponseCache {
-  public:
-    StoreCache(rag::Store& store, std::mutex& mutex) : store_(store), mutex_(mutex) {}
-    std::optional<std::string> get(const std::string& key) override;
-    void put(const std::string& key, const std::string& value) override;
-
-  private:
-    rag::Store& store_;
-    std::mutex& mutex_;
-};
+/// The strategy `auto` picks for `type` from the store's statistics now (or the fixed one).
+prompt::Strategy choose_strategy(const GenerateOptions& opts, rag::Store& store,
+                                 const std::string& type);
+/// choose_strategy for each type: fixed once when a run starts, stored with the run.
+std::map<std::string, std::string> strategy_table(const GenerateOptions& opts, rag::Store& store,
+                                                  const std::vector<std::string>& types);
 
 /// One LLM attempt's outcome before validation.
 struct LlmProposal {
     std::optional<Injection> injection;
     std::string failure;
+    bool transport = false; ///< the endpoint failed (timeout, network, HTTP): not a verdict
     std::string strategy;
     std::string model;
     std::string prompt_hash;
@@ -45,7 +41,9 @@ struct LlmRequestSpec {
 /// rounds for the failures.
 class LlmProposer {
   public:
-    LlmProposer(const GenerateOptions& opts, rag::Store& store, std::mutex& store_mutex);
+    /// `strategies`: the run's fixed strategy per bug type (strategy_table at the run's start).
+    LlmProposer(const GenerateOptions& opts, rag::Store& store, std::mutex& store_mutex,
+                std::map<std::string, std::string> strategies);
     std::vector<LlmProposal> propose(const DesignEntry& d,
                                      const std::vector<LlmRequestSpec>& items);
     std::string describe() const { return backend_->describe(); }
@@ -54,7 +52,8 @@ class LlmProposer {
     const GenerateOptions& opts_;
     rag::Store& store_;
     std::mutex& store_mutex_;
-    StoreCache cache_;
+    std::map<std::string, std::string> strategies_;
+    std::shared_ptr<rag::StoreCache> cache_;
     prompt::Builder builder_;
     std::unique_ptr<llm::Backend> backend_;
 };

@@ -25,6 +25,7 @@ struct GenerateOptions {
     std::string strategy = "auto"; ///< auto | icl-rag-cot | rag-icl (LLM backends)
     int jobs = 0;                  ///< parallel designs / simulations; 0 = cores
     int max_inflight = 8;          ///< LLM requests in flight
+    double llm_timeout_s = 120;    ///< per LLM request (`--timeout`)
     std::string db;                ///< store path ("" = default resolution)
     int shard_index = 0;           ///< this machine's shard, 0-based
     int shard_count = 1;
@@ -54,6 +55,10 @@ struct RunSummary {
     double wall_seconds = 0;
     bool interrupted = false;
     fs::path out;
+    /// Items left pending because the endpoint failed (timeout, network, HTTP after retries):
+    /// the next run of the same command retries them.
+    long pending_endpoint = 0;
+    std::string first_endpoint_error; ///< one example message for the summary line
 };
 
 /// Set by the CLI's SIGINT handler: workers finish and record in-flight work, then stop.

@@ -5,6 +5,7 @@
 #include "store_impl.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace hlsv::rag {
@@ -147,9 +148,10 @@ bool looks_utf16(std::string_view s) {
     return n >= 4 && nul * 3 >= n;
 }
 
-/// Reads and checks one bug file against the design. Returns the issue, or fills `out`.
-std::optional<ImportIssue> prepare(const fs::path& file, const std::string& stripped_source,
-                                   PreparedExample& out) {
+/// Reads and checks one bug file against the design. Returns the issue, or fills `out` (with
+/// the entries that apply). Entry counts and dropped entries go to `report`.
+std::optional<ImportIssue> prepare(const fs::path& file, const std::string& source, bool strict,
+                                   PreparedExample& out, ImportReport& report) {
     std::string text;
     try {
         text = read_file(file, k_max_bug_file);
@@ -174,13 +176,40 @@ std::optional<ImportIssue> prepare(const fs::path& file, const std::string& stri
                                                                       : "bad-structure";
         return ImportIssue{file, reason, msg};
     }
-    if (auto issue = detail::check_example(stripped_source, out.injection)) {
-        issue->file = file;
-        return issue;
+    auto check = detail::check_entries(source, out.injection, strict);
+    report.entries += check.entries;
+    for (auto& d : check.dropped) {
+        d.file = file;
+        report.dropped.push_back(d);
+    }
+    if (check.issue) {
+        if (strict && check.entries > check.dropped.size()) {
+            report.dropped.push_back(
+                ImportIssue{file, "strict",
+                            std::to_string(check.entries - check.dropped.size()) +
+                                " entries that apply, rejected with their file (--strict)"});
+        }
+        check.issue->file = file;
+        return check.issue;
+    }
+    report.entries_applied += check.kept.specs.size();
+    out.file_name = file.filename().string();
+    if (!check.dropped.empty()) {
+        nlohmann::json why = nlohmann::json::array();
+        for (const auto& d : check.dropped) {
+            why.push_back({{"reason", d.reason}, {"detail", d.detail}});
+        }
+        out.partial = why.dump();
+        out.injection = std::move(check.kept);
+        out.file_name.clear(); // named after the types it keeps
+    } else {
+        out.injection = std::move(check.kept);
     }
     out.json = injection_to_json(out.injection);
     out.types = out.injection.types();
-    out.file_name = file.filename().string();
+    if (out.file_name.empty()) {
+        out.file_name = bug_file_name(out.types);
+    }
     return std::nullopt;
 }
 
@@ -205,12 +234,12 @@ std::string safe_component(std::string s) {
 } // namespace
 
 ImportReport Store::import_chrysalis(const fs::path& dir, const std::string& suite, Origin origin,
-                                     const Progress& progress) {
-    return impl_->import_tree(dir, suite, origin, progress);
+                                     const Progress& progress, bool strict) {
+    return impl_->import_tree(dir, suite, origin, progress, strict);
 }
 
 ImportReport Store::Impl::import_tree(const fs::path& dir, const std::string& suite, Origin origin,
-                                      const Progress& progress) {
+                                      const Progress& progress, bool strict) {
     if (db.read_only()) {
         throw InputError(db.path(), "store is read-only");
     }
@@ -245,7 +274,6 @@ ImportReport Store::Impl::import_tree(const fs::path& dir, const std::string& su
             }
             continue;
         }
-        std::string stripped = detail::strip_whitespace(*source);
         std::vector<PreparedExample> examples;
         for (const auto& f : files_in(d.dir / "Bugs")) {
             std::string name = f.filename().string();
@@ -257,7 +285,7 @@ ImportReport Store::Impl::import_tree(const fs::path& dir, const std::string& su
                 continue;
             }
             PreparedExample p;
-            if (auto issue = prepare(f, stripped, p)) {
+            if (auto issue = prepare(f, *source, strict, p, report)) {
                 report.rejected.push_back(std::move(*issue));
                 continue;
             }
@@ -266,6 +294,9 @@ ImportReport Store::Impl::import_tree(const fs::path& dir, const std::string& su
         auto r = store_batch(d.suite, d.dir.filename().string(), *source, examples, origin);
         report.designs_added += r.design_added ? 1 : 0;
         report.examples_added += r.added;
+        for (const auto& p : examples) {
+            report.partial += p.partial.empty() ? 0 : 1;
+        }
         report.examples_existing += r.existing;
         if (progress) {
             progress(done, designs.size());
@@ -331,7 +362,7 @@ void Store::Impl::seed_if_needed() {
         return;
     }
     // Seeding goes through the import path: same checks, same idempotence.
-    ImportReport r = import_tree(dir, "", Origin::seed, {});
+    ImportReport r = import_tree(dir, "", Origin::seed, {}, true);
     for (const auto& issue : r.rejected) {
         log_warning("seed " + issue.file.string() + ": " + issue.reason + ": " + issue.detail);
     }

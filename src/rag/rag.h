@@ -6,11 +6,13 @@
 #pragma once
 
 #include "core/core.h"
+#include "llm/llm.h"
 
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -192,6 +194,15 @@ struct ImportReport {
     std::size_t pruned = 0; ///< bug files with a pruning mark, skipped
     std::vector<ImportIssue> rejected;
     std::map<std::string, std::size_t> by_reason() const;
+    /// Examples stored with only some of their bug file's entries (the others in `dropped`).
+    std::size_t partial = 0;
+    std::size_t entries = 0;         ///< entries of the bug files checked against a design
+    std::size_t entries_applied = 0; ///< of those, entries now stored in an example
+    /// Every entry not stored, per reason ("original-not-found", "ambiguous", ...), with the
+    /// bug file set; entries of rejected files count here too. With strict import, entries that
+    /// apply in a rejected file count under "strict".
+    std::vector<ImportIssue> dropped;
+    std::map<std::string, std::size_t> dropped_by_reason() const;
 };
 
 /// Called after each design with (designs done, designs total).
@@ -291,8 +302,11 @@ class Store {
     /// Imports a Chrysalis-layout tree: DIR is a suite, a folder of suites, or one design.
     /// `suite` renames a single suite, or selects one suite of a folder of suites. One
     /// transaction per design, so an interrupted import resumes where it stopped.
+    /// A bug file keeps the entries that apply and its example is marked partial (see
+    /// ImportReport::dropped); `strict` rejects the whole file instead.
     ImportReport import_chrysalis(const fs::path& dir, const std::string& suite = "",
-                                  Origin origin = Origin::imported, const Progress& progress = {});
+                                  Origin origin = Origin::imported, const Progress& progress = {},
+                                  bool strict = false);
     /// Writes every example back as <dir>/<suite>/<design>/{Source_Code,Bugs}. Returns the
     /// number of bug files written.
     std::size_t export_chrysalis(const fs::path& dir);
@@ -326,6 +340,25 @@ class Store {
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
+};
+
+/// The store's llm_cache table as the LLM client's response cache, so every command that talks
+/// to an endpoint answers a repeated request from the store. Thread-safe: `mutex` guards every
+/// use of `store` (pass the mutex the caller's other store users hold).
+class StoreCache : public llm::ResponseCache {
+  public:
+    StoreCache(Store& store, std::mutex& mutex) : store_(&store), mutex_(&mutex) {}
+    /// Opens (creating if needed) the store at `db` for the cache alone.
+    static std::shared_ptr<llm::ResponseCache> open(const fs::path& db);
+    std::optional<std::string> get(const std::string& key) override;
+    void put(const std::string& key, const std::string& value) override;
+
+  private:
+    StoreCache() = default;
+    std::unique_ptr<Store> owned_;
+    std::unique_ptr<std::mutex> owned_mutex_;
+    Store* store_ = nullptr;
+    std::mutex* mutex_ = nullptr;
 };
 
 /// True when every Original Code of `inj` occurs in `source` ignoring whitespace differences.

@@ -13,8 +13,13 @@ struct Migration {
     const char* sql;
 };
 
+// Version 2: an imported bug file that keeps only the entries that apply records the others
+// (JSON array of {entry, type, reason, detail}); NULL for complete examples.
+constexpr const char* k_schema_v2 = "ALTER TABLE examples ADD COLUMN partial TEXT;";
+
 constexpr Migration k_migrations[] = {
     {1, k_schema_v1},
+    {2, k_schema_v2},
 };
 static_assert(sizeof(k_migrations) / sizeof(k_migrations[0]) == k_schema_version);
 

@@ -6,7 +6,7 @@
 namespace hlsv::rag::detail {
 
 /// The schema version this build writes.
-constexpr int k_schema_version = 1;
+constexpr int k_schema_version = 2;
 
 /// Sets connection pragmas (WAL, foreign keys, synchronous=NORMAL) and brings the schema up to
 /// k_schema_version in one write transaction. Throws InputError for a file that is not an

@@ -1,5 +1,6 @@
 // The store: designs and examples with their vectors, MMR queries, statistics, runs, attempts
 // and the LLM cache. Chrysalis import/export and seeding live in import.cpp.
+#include "inject/inject.h"
 #include "schema.h"
 #include "store_impl.h"
 
@@ -126,36 +127,63 @@ bool original_found(const std::string& source, const Injection& inj) {
     return !inj.specs.empty();
 }
 
-std::optional<ImportIssue> detail::check_example(const std::string& stripped_source,
-                                                 const Injection& inj) {
+detail::EntryCheck detail::check_entries(const std::string& source, const Injection& inj,
+                                         bool strict) {
+    EntryCheck c;
     if (inj.specs.empty()) {
-        return ImportIssue{{}, "empty-specification", "no \"Error Specification\" entries"};
+        c.issue = ImportIssue{{}, "empty-specification", "no \"Error Specification\" entries"};
+        return c;
     }
     for (const auto& e : inj.specs) {
         if (!is_known_bug_type(e.type)) {
-            return ImportIssue{{}, "unknown-type", "unknown bug type '" + e.type + "'"};
+            c.issue = ImportIssue{{}, "unknown-type", "unknown bug type '" + e.type + "'"};
+            return c;
         }
     }
-    for (const auto& e : inj.specs) {
-        std::string o = strip_whitespace(e.original);
-        if (o.empty()) {
-            return ImportIssue{
-                {}, "original-not-found", "empty \"Original Code\" (" + e.type + ")"};
-        }
-        if (stripped_source.find(o) == std::string::npos) {
-            std::string head = e.original.substr(0, 40);
-            for (auto& c : head) {
-                if (c == '\n' || c == '\r') {
-                    c = ' ';
-                }
-            }
-            return ImportIssue{{},
-                               "original-not-found",
-                               "\"Original Code\" of " + e.type + " not in the source: '" + head +
-                                   (e.original.size() > 40 ? "...'" : "'")};
+    Injection clean = inj;
+    for (auto& e : clean.specs) {
+        e.original = inject::unwrap_quotes(e.original);
+        e.faulty = inject::unwrap_quotes(e.faulty);
+    }
+    inject::ApplyOptions opts;
+    opts.want_diff = false;
+    auto applied = inject::apply(source, clean, opts);
+    c.entries = clean.specs.size();
+    c.kept = clean;
+    c.kept.specs.clear();
+    std::set<std::string> kept_types;
+    for (std::size_t i = 0; i < applied.entries.size(); ++i) {
+        const auto& r = applied.entries[i];
+        if (r.status == inject::EntryStatus::applied) {
+            c.kept.specs.push_back(clean.specs[i]);
+            kept_types.insert(clean.specs[i].type);
+        } else {
+            c.dropped.push_back(ImportIssue{
+                {},
+                r.reason.empty() ? std::string(inject::to_string(r.status)) : r.reason,
+                "entry " + std::to_string(r.index) + " (" + r.type + "): " + r.message});
         }
     }
-    return std::nullopt;
+    if (!c.dropped.empty() && (strict || c.kept.specs.empty())) {
+        c.issue = c.dropped.front();
+        return c;
+    }
+    if (!c.dropped.empty()) {
+        c.kept.error_size = static_cast<int>(kept_types.size());
+    }
+    return c;
+}
+
+std::optional<ImportIssue> detail::check_example(const std::string& source, const Injection& inj) {
+    return check_entries(source, inj, true).issue;
+}
+
+std::map<std::string, std::size_t> ImportReport::dropped_by_reason() const {
+    std::map<std::string, std::size_t> out;
+    for (const auto& r : dropped) {
+        ++out[r.reason];
+    }
+    return out;
 }
 
 std::map<std::string, std::size_t> ImportReport::by_reason() const {
@@ -301,10 +329,16 @@ detail::BatchResult Store::Impl::store_batch(const std::string& suite, const std
         {
             auto st = db.cached(
                 "INSERT INTO examples (design_id, hash, bug_types, file_name, injection, verdict, "
-                "origin) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING");
+                "origin, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING");
             st.bind(1, *design_id).bind(2, hashes[i]).bind(3, join(ex.types, ","));
             st.bind(4, ex.file_name).bind(5, ex.json).bind(6, ex.verdict);
-            st.bind(7, to_string(origin)).run();
+            st.bind(7, to_string(origin));
+            if (ex.partial.empty()) {
+                st.bind_null(8);
+            } else {
+                st.bind(8, ex.partial);
+            }
+            st.run();
         }
         bool is_fresh = next_fresh < fresh.size() && fresh[next_fresh] == i;
         if (db.changes() != 1) {
@@ -497,7 +531,7 @@ std::int64_t Store::add_design(const std::string& suite, const std::string& name
 }
 
 AddResult Store::add_example(const ExampleInput& ex) {
-    if (auto issue = detail::check_example(detail::strip_whitespace(ex.source), ex.injection)) {
+    if (auto issue = detail::check_example(ex.source, ex.injection)) {
         throw InputError(issue->detail);
     }
     PreparedExample p;

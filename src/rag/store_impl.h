@@ -16,11 +16,24 @@ struct PreparedExample {
     std::vector<std::string> types;
     std::string file_name;
     std::string verdict = "unchecked";
+    /// JSON array of the entries left out ({"entry", "type", "reason", "detail"}); empty when
+    /// every entry of the bug file applied.
+    std::string partial;
 };
 
-/// Why a bug file cannot become an example, or nullopt when it can. `stripped_source` is the
-/// design text without whitespace (computed once per design by the caller).
-std::optional<ImportIssue> check_example(const std::string& stripped_source, const Injection& inj);
+/// A bug file's entries checked against the design by the applier (elision-aware).
+struct EntryCheck {
+    std::optional<ImportIssue> issue; ///< the file cannot be stored at all
+    Injection kept;                   ///< the entries that apply, quote wrappers removed
+    std::vector<ImportIssue> dropped; ///< one per entry that does not apply (file unset)
+    std::size_t entries = 0;          ///< entries looked at
+};
+
+/// Checks every entry of `inj` against `source`. With `strict`, one failing entry rejects the
+/// file; otherwise the file keeps the entries that apply and is rejected only when none does.
+EntryCheck check_entries(const std::string& source, const Injection& inj, bool strict);
+/// Why a bug file cannot become an example (all-or-nothing), or nullopt when it can.
+std::optional<ImportIssue> check_example(const std::string& source, const Injection& inj);
 std::string strip_whitespace(std::string_view s);
 
 struct BatchResult {
@@ -56,7 +69,7 @@ struct Store::Impl {
     std::vector<std::vector<float>> embed(const std::vector<std::string>& texts);
     void load_index();
     ImportReport import_tree(const fs::path& dir, const std::string& suite, Origin origin,
-                             const Progress& progress);
+                             const Progress& progress, bool strict);
     void seed_if_needed();
 };
 

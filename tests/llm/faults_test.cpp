@@ -178,6 +178,30 @@ TEST(Faults, TruncatedJsonIsMalformed) {
     expect_clean(r);
 }
 
+TEST(Faults, BodyThatIsNotUtf8IsBadEncodingAndTheMessageIsText) {
+    std::string body = completion_body("abc XY def");
+    body.replace(body.find("XY"), 2, "\xff\xc3"); // a stray byte and a cut sequence
+    LoopbackServer server(first_n(100, HttpReply{200, body}));
+    Result r = make_openai(options_for(server.base_url()))->complete(simple());
+    EXPECT_EQ(r.outcome, Outcome::bad_encoding);
+    EXPECT_EQ(to_string(r.outcome), "reply-encoding");
+    EXPECT_FALSE(is_transport_failure(r.outcome));
+    EXPECT_NE(r.message.find("byte 0xFF at offset " + std::to_string(body.find('\xff'))),
+              std::string::npos)
+        << r.message;
+    EXPECT_TRUE(is_valid_utf8(r.message)) << "a message must be text, it goes into JSON";
+    EXPECT_EQ(server.request_count(), 1);
+    expect_clean(r);
+    // Not JSON and not UTF-8 either: still no raw bytes in the message.
+    LoopbackServer err(first_n(100, HttpReply{500, "\xfe\xff oops"}));
+    auto o = options_for(err.base_url());
+    o.max_retries = 0;
+    Result e = make_openai(o)->complete(simple());
+    EXPECT_EQ(e.outcome, Outcome::http_error);
+    EXPECT_TRUE(is_transport_failure(e.outcome));
+    EXPECT_TRUE(is_valid_utf8(e.message)) << e.message;
+}
+
 TEST(Faults, WrongSchemaIsMalformed) {
     LoopbackServer server(first_n(100, HttpReply{200, R"({"id": "x", "result": "hello"})"}));
     Result r = make_openai(options_for(server.base_url()))->complete(simple());

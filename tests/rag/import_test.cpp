@@ -142,5 +142,50 @@ TEST(Import, ProgressIsReportedPerDesign) {
     EXPECT_EQ(seen, (std::vector<std::size_t>{1, 2, 3}));
 }
 
+/// Two entries: the first applies, the second quotes code the design does not have.
+std::string two_entry_bug(const std::string& second_original) {
+    Injection inj;
+    inj.error_size = 2;
+    inj.specs.push_back({"OOB", k_ok_orig, "out[i + 1] = acc;", std::nullopt, ""});
+    inj.specs.push_back({"INIT", second_original, "int acc = 1;", std::nullopt, ""});
+    return injection_to_json(inj);
+}
+
+TEST(Import, PartialFileKeepsTheEntriesThatApplyAndCountsTheRest) {
+    TempDir tmp;
+    test::make_design(tmp / "root", "suite", "d1", test::design_source(1),
+                      {{"bug_OOB_INIT.txt", two_entry_bug("int acc = 7;")},
+                       {"bug_ZERO.txt", test::bug_json("ZERO", "\"\"\"int acc = 0;\"\"\"",
+                                                       "\"\"\"int acc = 5;\"\"\"")},
+                       {"bug_OOB.txt", test::bug_json("OOB", "for (...) {\n ...\n out[i] = acc;",
+                                                      "for (...) {\n ...\n out[i + 1] = acc;")}});
+    auto store = Store::open(tmp / "rag.db", test::no_seed());
+    auto r = store.import_chrysalis(tmp / "root");
+    EXPECT_EQ(r.examples_added, 3u);
+    EXPECT_EQ(r.partial, 1u);
+    EXPECT_EQ(r.entries, 4u);
+    EXPECT_EQ(r.entries_applied, 3u);
+    ASSERT_EQ(r.dropped.size(), 1u);
+    EXPECT_EQ(r.dropped[0].reason, "original-not-found");
+    EXPECT_NE(r.dropped[0].detail.find("closest: line"), std::string::npos) << r.dropped[0].detail;
+    EXPECT_EQ(r.dropped_by_reason().at("original-not-found"), 1u);
+    EXPECT_TRUE(r.rejected.empty());
+    // The partial example keeps one entry under its own name; the quotes are gone.
+    auto st = store.stats();
+    EXPECT_EQ(st.by_type["INIT"], 0);
+    EXPECT_EQ(st.by_type["OOB"], 2);
+    EXPECT_EQ(st.by_type["ZERO"], 1);
+
+    // --strict: the same tree loses the whole two-entry file, and says so.
+    TempDir tmp2;
+    test::make_design(tmp2 / "root", "suite", "d1", test::design_source(1),
+                      {{"bug_OOB_INIT.txt", two_entry_bug("int acc = 7;")}});
+    auto strict_store = Store::open(tmp2 / "rag.db", test::no_seed());
+    auto s2 = strict_store.import_chrysalis(tmp2 / "root", "", Origin::imported, {}, true);
+    EXPECT_EQ(s2.examples_added, 0u);
+    EXPECT_EQ(count_reason(s2, "original-not-found"), 1u);
+    EXPECT_EQ(s2.dropped_by_reason().at("strict"), 1u);
+}
+
 } // namespace
 } // namespace hlsv::rag

@@ -47,7 +47,7 @@ TEST(Store, NewStoreIsSeededWithEveryChrysalisType) {
     EXPECT_EQ(s.by_origin["seed"], s.examples);
     EXPECT_EQ(s.embedders["hlsv-code-v1/512"], s.examples + s.designs);
     EXPECT_GT(s.bytes, 0);
-    EXPECT_EQ(pragma_of(tmp / "rag.db", "PRAGMA user_version"), "1");
+    EXPECT_EQ(pragma_of(tmp / "rag.db", "PRAGMA user_version"), "2");
     EXPECT_EQ(pragma_of(tmp / "rag.db", "PRAGMA journal_mode"), "wal");
 }
 
