@@ -14,8 +14,12 @@ struct ServerOptions {
     /// coalesce into one check; a check already running is never interrupted, and a change that
     /// arrives during it is checked right after.
     int debounce_ms = 15;
-    /// Buffers larger than this are not checked (one information diagnostic says so).
-    std::size_t max_check_bytes = 16u << 20;
+    /// Buffers larger than this are not checked (one information diagnostic says so): the
+    /// checker needs seconds per MiB, far from interactive, and would delay every other file.
+    std::size_t max_check_bytes = 4u << 20;
+    /// Hover and code actions check a stale buffer on the spot only up to this size; bigger
+    /// ones wait for the checking thread (answers meanwhile carry no findings).
+    std::size_t max_sync_check_bytes = 512u << 10;
     /// Largest JSON-RPC message accepted; bigger ones are skipped with an error response.
     std::size_t max_message_bytes = 64u << 20;
 };

@@ -172,6 +172,13 @@ Analysis Server::current_analysis(const Document& doc) {
             return *it->second.analysis;
         }
     }
+    // Requests are answered on the reading thread: never hold it for a long check. A big
+    // buffer's findings are used once the checking thread has them; until then there are none.
+    if (doc.text.size() > opts_.max_sync_check_bytes) {
+        Analysis pending;
+        pending.version = doc.version;
+        return pending;
+    }
     return analyze(doc, project_of(doc.uri), opts_.max_check_bytes);
 }
 

@@ -155,12 +155,18 @@ TEST(LspDiagnostics, ReplayedEditSessionRemovesAndRestoresTheNestedPipeline) {
         subst("${FILE}", file_uri(file.string()));
         std::string escaped = json(text).dump();
         subst("\"${TEXT}\"", escaped);
+        if (m.value("method", "") == "shutdown") {
+            // The recording's editor waited for the diagnostics before closing: so do we.
+            ASSERT_TRUE(p.diagnostics(file_uri(file.string()), 4));
+            p.rewind();
+        }
         p.send_raw("Content-Length: " + std::to_string(s.size()) + "\r\n\r\n" + s);
     }
     std::string uri = file_uri(file.string());
     // Version 1: the bug at 0-based line 13 (the inner pragma); 2: gone; 4: back.
-    auto v1 = p.diagnostics(uri, 1);
     auto v4 = p.diagnostics(uri, 4);
+    p.rewind();
+    auto v1 = p.diagnostics(uri, 1, 0ms); // only what already arrived
     ASSERT_TRUE(v4) << "no diagnostics for version 4";
     EXPECT_TRUE(has(*v4, "hls-nested-pipeline", 13)) << v4->dump();
     EXPECT_EQ((*v4)["diagnostics"][0]["source"], "hlsv");
@@ -208,12 +214,11 @@ TEST(LspDiagnostics, IncrementalEditsCountUtf16UnitsAndTheIgnoreCommentSilences)
     ASSERT_TRUE(d1);
     EXPECT_TRUE(has(*d1, "hls-nested-pipeline", 13));
     // Line 14 is "            // é😀 x": UTF-16 character 18 is after the emoji (12 + 3 + 1 + 2).
-    p->notify("textDocument/didChange",
-              {{"textDocument", {{"uri", uri}, {"version", 2}}},
-               {"contentChanges",
-                {{{"range", {{"start", {{"line", 14}, {"character", 18}}},
-                             {"end", {{"line", 14}, {"character", 18}}}}},
-                  {"text", " hlsv-ignore hls-nested-pipeline"}}}}}});
+    json pos18 = {{"line", 14}, {"character", 18}};
+    json change = {{"range", {{"start", pos18}, {"end", pos18}}},
+                   {"text", " hlsv-ignore hls-nested-pipeline"}};
+    p->notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                         {"contentChanges", json::array({change})}});
     // The comment is on the line after the pragma: still reported.
     auto d2 = p->diagnostics(uri, 2);
     ASSERT_TRUE(d2);
@@ -223,7 +228,7 @@ TEST(LspDiagnostics, IncrementalEditsCountUtf16UnitsAndTheIgnoreCommentSilences)
     fixed.insert(fixed.find("#pragma HLS pipeline II=1\n            acc"),
                  "            // hlsv-ignore hls-nested-pipeline\n");
     p->notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 3}}},
-                                         {"contentChanges", {{{"text", fixed}}}}});
+                                         {"contentChanges", json::array({{{"text", fixed}}})}});
     auto d3 = p->diagnostics(uri, 3);
     ASSERT_TRUE(d3);
     EXPECT_FALSE(has(*d3, "hls-nested-pipeline", 14)) << d3->dump();
@@ -331,19 +336,25 @@ TEST(LspRobustness, TenMegabyteAndBinaryBuffers) {
     // The reader stays responsive while the big buffer is checked.
     int h = p->request("textDocument/hover", {{"textDocument", {{"uri", file_uri(big_file.string())}}},
                                               {"position", {{"line", 9}, {"character", 0}}}});
-    auto hover = p->response(h, 120s);
+    auto hover = p->response(h, 30s);
     ASSERT_TRUE(hover);
     EXPECT_NE((*hover)["result"]["contents"]["value"].get<std::string>().find("pipeline"),
               std::string::npos);
-    auto d = p->diagnostics(file_uri(big_file.string()), 1, 120s);
+    auto d = p->diagnostics(file_uri(big_file.string()), 1, 60s);
     ASSERT_TRUE(d);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
-    std::size_t nested = 0;
-    for (const auto& x : (*d)["diagnostics"]) {
-        nested += x.value("code", "") == "hls-nested-pipeline";
-    }
-    EXPECT_GT(nested, 1000u) << "10 MB buffer diagnostics after " << ms.count() << " ms";
-    std::cout << "10 MB buffer: " << nested << " findings in " << ms.count() << " ms\n";
+    // Over the checking limit (4 MiB): one information diagnostic says so, at once.
+    ASSERT_EQ((*d)["diagnostics"].size(), 1u) << (*d).dump().substr(0, 2000);
+    EXPECT_NE((*d)["diagnostics"][0]["message"].get<std::string>().find("over the limit"),
+              std::string::npos);
+    std::cout << "10 MB buffer: answered in " << ms.count() << " ms\n";
+    // An edit of the big buffer is applied (incrementally) and answered again.
+    json at0 = {{"line", 0}, {"character", 0}};
+    p->notify("textDocument/didChange",
+              {{"textDocument", {{"uri", file_uri(big_file.string())}, {"version", 2}}},
+               {"contentChanges", json::array({{{"range", {{"start", at0}, {"end", at0}}},
+                                                {"text", "// edited\n"}}})}});
+    ASSERT_TRUE(p->diagnostics(file_uri(big_file.string()), 2, 60s));
     // Binary: NUL bytes (valid JSON escapes) are not checked but answered.
     fs::path bin = ws.dir() / "blob.cpp";
     std::string blob("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0", 24);

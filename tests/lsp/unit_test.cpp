@@ -14,7 +14,7 @@ using json = nlohmann::json;
 namespace {
 
 /// Applies one TextEdit (UTF-16 positions) to `text`.
-std::string apply(const std::string& text, const json& edit) {
+std::string apply_edit(const std::string& text, const json& edit) {
     const json& r = edit["range"];
     std::size_t a = offset_of(text, r["start"]["line"], r["start"]["character"], Encoding::utf16);
     std::size_t b = offset_of(text, r["end"]["line"], r["end"]["character"], Encoding::utf16);
@@ -46,7 +46,7 @@ std::string fixed(const std::string& text, const std::string& rule, std::string*
     if (title) {
         *title = fix->title;
     }
-    std::string after = apply(text, fix->edit);
+    std::string after = apply_edit(text, fix->edit);
     EXPECT_TRUE(findings(after, rule).empty()) << "still flagged after the fix-it:\n" << after;
     return after;
 }
@@ -181,7 +181,7 @@ TEST(FixIts, IgnoreCommentSilencesTheFindingAndKeepsIndentation) {
     auto before = findings(text, "hls-constant-index-out-of-bounds");
     ASSERT_EQ(before.size(), 1u);
     FixIt ig = ignore_action(text, before.front(), Encoding::utf16);
-    std::string after = apply(text, ig.edit);
+    std::string after = apply_edit(text, ig.edit);
     EXPECT_NE(after.find("    // hlsv-ignore hls-constant-index-out-of-bounds\n    a[4] = 1;"),
               std::string::npos)
         << after;
