@@ -165,9 +165,31 @@ TEST(LspCommands, DebugLocalizesTheBugAndItsProvenFixIsACodeAction) {
         }
     }
     ASSERT_FALSE(fix.is_null()) << actions->dump();
-    std::string fixed_line = fix["edit"]["changes"][uri][0]["newText"];
-    EXPECT_NE(fixed_line.find("i < LEN"), std::string::npos) << fixed_line;
-    EXPECT_EQ(fixed_line.find("LEN - 1"), std::string::npos) << fixed_line;
+    const json& edit = fix["edit"]["changes"][uri][0];
+    EXPECT_EQ(edit["range"]["start"]["line"], 6);
+    EXPECT_EQ(edit["range"]["end"]["line"], 6);
+    std::string fixed_line = edit["newText"];
+    EXPECT_NE(fixed_line, "    for (int i = 0; i < LEN - 1; i++) {");
+    // Apply the action as an editor would, save, and simulate: the testbench passes now.
+    std::size_t at = 0;
+    for (int l = 0; l < 6; ++l) {
+        at = text.find('\n', at) + 1;
+    }
+    std::size_t eol = text.find('\n', at);
+    text = text.substr(0, at + edit["range"]["start"]["character"].get<std::size_t>()) + fixed_line +
+           text.substr(at + edit["range"]["end"]["character"].get<std::size_t>());
+    ASSERT_LT(at + edit["range"]["end"]["character"].get<std::size_t>(), eol + 1);
+    std::ofstream(file) << text;
+    int sim = p->request("workspace/executeCommand",
+                         {{"command", "hlsv.simulate"}, {"arguments", {uri}}});
+    auto grant = p->wait_for([](const json& m) {
+        return m.value("method", "") == "window/workDoneProgress/create";
+    });
+    ASSERT_TRUE(grant);
+    p->send({{"jsonrpc", "2.0"}, {"id", (*grant)["id"]}, {"result", nullptr}});
+    auto rs = p->response(sim, 120s);
+    ASSERT_TRUE(rs);
+    EXPECT_EQ((*rs)["result"]["verdict"], "pass") << rs->dump() << "\n" << text;
 }
 
 TEST(LspCommands, CancelRequestStopsLongSimulationAndEndsItsProgress) {
