@@ -10,9 +10,9 @@
 namespace hlsv::lsp {
 
 struct ServerOptions {
-    /// Quiet time after the last change before a document is checked again. Typing bursts
-    /// coalesce into one check; a check already running is never interrupted, and a change that
-    /// arrives during it is checked right after.
+    /// Quiet time before a document is checked again when changes come faster than this
+    /// (typing bursts coalesce into one check); an isolated change is checked at once. A check
+    /// already running is never interrupted; a change that arrives during it is checked next.
     int debounce_ms = 15;
     /// Buffers larger than this are not checked (one information diagnostic says so): the
     /// checker needs seconds per MiB, far from interactive, and would delay every other file.

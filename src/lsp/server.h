@@ -86,6 +86,7 @@ class Server : public std::enable_shared_from_this<Server> {
     std::map<std::string, Clock::time_point> due_;
     bool stopping_ = false;
     std::thread checker_;
+    std::map<std::string, Clock::time_point> last_change_; ///< reading thread only
 
     // A running command. Whoever flips `answered` first (the worker when done, or a cancel)
     // sends the one response; `ended` does the same for the progress `end`.

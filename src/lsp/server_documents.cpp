@@ -62,7 +62,14 @@ void Server::did_change(const json& params) {
             it->second.fixes.clear();
         }
     }
-    schedule(uri, opts_.debounce_ms);
+    // Debounce only while the user types: a change that follows the previous one by less
+    // than the debounce time waits for quiet; an isolated change is checked at once. (A change
+    // arriving while the file is being checked waits for that check either way.)
+    auto now = Clock::now();
+    auto& last = last_change_[uri];
+    bool typing = now - last < std::chrono::milliseconds(opts_.debounce_ms);
+    last = now;
+    schedule(uri, typing ? opts_.debounce_ms : 0);
 }
 
 void Server::did_save(const json& params) {
@@ -98,6 +105,7 @@ void Server::did_save(const json& params) {
 void Server::did_close(const json& params) {
     const std::string& uri = uri_of(params);
     docs_.close(uri);
+    last_change_.erase(uri);
     {
         std::lock_guard<std::mutex> lock(state_mutex_);
         state_.erase(uri);

@@ -123,6 +123,7 @@ class LspProcess {
         return (*m)["params"];
     }
     const std::vector<json>& seen() const { return seen_; }
+    pid_t pid() const { return pid_; }
     /// Rewinds the search cursor to the start (to look at everything received again).
     void rewind() { cursor_ = 0; }
 
