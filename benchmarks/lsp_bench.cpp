@@ -143,8 +143,9 @@ Latency measure(const fs::path& file, const std::string& text, int n, int bursts
     }
     p.notify("initialized", json::object());
     std::string uri = file_uri(file.string());
-    p.notify("textDocument/didOpen",
-             {{"textDocument", {{"uri", uri}, {"languageId", "cpp"}, {"version", 1}, {"text", text}}}});
+    p.notify(
+        "textDocument/didOpen",
+        {{"textDocument", {{"uri", uri}, {"languageId", "cpp"}, {"version", 1}, {"text", text}}}});
     auto first = p.diagnostics(uri, 1, std::chrono::seconds(60));
     if (!first) {
         out.ok = false;
@@ -160,8 +161,9 @@ Latency measure(const fs::path& file, const std::string& text, int n, int bursts
             json at = {{"line", mid}, {"character", 0}};
             change = {{"range", {{"start", at}, {"end", at}}}, {"text", "// edit\n"}};
         } else {
-            change = {{"range", {{"start", {{"line", mid}, {"character", 0}}},
-                                 {"end", {{"line", mid + 1}, {"character", 0}}}}},
+            change = {{"range",
+                       {{"start", {{"line", mid}, {"character", 0}}},
+                        {"end", {{"line", mid + 1}, {"character", 0}}}}},
                       {"text", ""}};
         }
         ++version;
@@ -186,9 +188,8 @@ Latency measure(const fs::path& file, const std::string& text, int n, int bursts
             last = Clock::now();
             p.notify("textDocument/didChange",
                      {{"textDocument", {{"uri", uri}, {"version", version}}},
-                      {"contentChanges",
-                       json::array({{{"range", {{"start", pos}, {"end", pos}}},
-                                     {"text", std::string(1, word[c])}}})}});
+                      {"contentChanges", json::array({{{"range", {{"start", pos}, {"end", pos}}},
+                                                       {"text", std::string(1, word[c])}}})}});
         }
         if (!p.diagnostics(uri, version, std::chrono::seconds(30))) {
             out.ok = false;
@@ -200,8 +201,8 @@ Latency measure(const fs::path& file, const std::string& text, int n, int bursts
         json end = {{"line", mid}, {"character", static_cast<int>(word.size())}};
         p.notify("textDocument/didChange",
                  {{"textDocument", {{"uri", uri}, {"version", version}}},
-                  {"contentChanges", json::array({{{"range", {{"start", at}, {"end", end}}},
-                                                   {"text", ""}}})}});
+                  {"contentChanges",
+                   json::array({{{"range", {{"start", at}, {"end", end}}}, {"text", ""}}})}});
         p.diagnostics(uri, version, std::chrono::seconds(30));
     }
     int sd = p.request("shutdown", nullptr);
@@ -269,7 +270,8 @@ int main(int argc, char** argv) {
     report("own: fir_banks.cpp (generated)", file, text, n, 20, true);
     if (const char* corpus = std::getenv("HLSV_CORPUS")) {
         const std::pair<const char*, const char*> files[] = {
-            {"Vitis_Accel_Examples", "performance/kernel_global_bandwidth/src/kernel_global_bandwidth.cpp"},
+            {"Vitis_Accel_Examples",
+             "performance/kernel_global_bandwidth/src/kernel_global_bandwidth.cpp"},
             {"MachSuite", "gemm/ncubed/gemm.c"},
             {"MachSuite", "backprop/backprop/backprop.c"},
         };

@@ -14,6 +14,12 @@ packages=(
 if [ "${HLSV_WITH_BROWSER:-1}" = 1 ]; then
   packages+=(chromium)
 fi
+# Needed only by the test suite (not by hlsv itself): Neovim's built-in LSP client drives
+# `hlsv lsp` in tests/lsp/neovim_test.cpp.
+test_packages=(
+  neovim
+)
+packages+=("${test_packages[@]}")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -33,8 +33,9 @@ const std::vector<Command>& commands() {
         {"inject", "Inject a named bug type into a design (rules or LLM) and write the bug file",
          add_inject},
         {"validate", "Apply a bug file and judge it: valid, silent or invalid", add_validate},
-        {"lsp", "Language server (LSP over stdio): checker diagnostics, fix-its, hover, "
-                "simulate/debug commands",
+        {"lsp",
+         "Language server (LSP over stdio): checker diagnostics, fix-its, hover, "
+         "simulate/debug commands",
          add_lsp},
     };
     return table;

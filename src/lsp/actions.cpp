@@ -159,8 +159,8 @@ std::optional<FixIt> fix_it(const std::string& text, const check::Finding& f, En
         }
         return std::nullopt;
     }
-    if (r == "hls-partition-factor" && f.message.find("type=complete has factor=") !=
-                                           std::string::npos) {
+    if (r == "hls-partition-factor" &&
+        f.message.find("type=complete has factor=") != std::string::npos) {
         return respell(text, f.line, p.dir_pos, "complete", "cyclic", enc);
     }
     if ((r == "hls-pragma-variable" || r == "hls-interface-port") &&
@@ -177,9 +177,9 @@ std::optional<FixIt> fix_it(const std::string& text, const check::Finding& f, En
     }
     // Pragmas that cannot be honoured where they stand: removing them keeps the intended
     // design (the outer pipeline, the first of two conflicting pragmas).
-    static const std::set<std::string> removable = {"hls-nested-pipeline", "hls-conflicting-pragmas",
-                                                    "hls-dataflow-placement",
-                                                    "hls-pragma-placement"};
+    static const std::set<std::string> removable = {
+        "hls-nested-pipeline", "hls-conflicting-pragmas", "hls-dataflow-placement",
+        "hls-pragma-placement"};
     if (!p.directive.empty() && f.severity != check::Severity::note) {
         return remove_pragma(text, f.line, enc, removable.count(r) > 0);
     }

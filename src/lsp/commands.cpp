@@ -87,13 +87,13 @@ CommandResult simulate_design(const fs::path& design_dir, const Project& /*proje
         tb_msg += "; stdout: " + first_lines(r.stdout_text, 3);
     }
     CommandResult out;
-    out.diagnostics[path_to_uri(file)] = json::array(
-        {{{"range", range_at(line)},
-          {"severity", ok ? 3 : 1},
-          {"code", "hlsv-csim"},
-          {"source", "hlsv"},
-          {"message", msg},
-          {"relatedInformation", testbench_info(spec, tb_msg)}}});
+    out.diagnostics[path_to_uri(file)] =
+        json::array({{{"range", range_at(line)},
+                      {"severity", ok ? 3 : 1},
+                      {"code", "hlsv-csim"},
+                      {"source", "hlsv"},
+                      {"message", msg},
+                      {"relatedInformation", testbench_info(spec, tb_msg)}}});
     out.summary = csim::to_json(r);
     out.summary["design"] = spec.dir.string();
     return out;

@@ -81,8 +81,7 @@ int lsp_severity(check::Severity s) {
     return 3;
 }
 
-json to_diagnostics(const Document& doc, const Analysis& a, const Project& project,
-                    Encoding enc) {
+json to_diagnostics(const Document& doc, const Analysis& a, const Project& project, Encoding enc) {
     json out = json::array();
     for (const auto& problem : project.problems) {
         out.push_back({{"range", file_start_range()},

@@ -64,8 +64,8 @@ std::size_t offset_of(std::string_view text, int line, int character, Encoding e
     }
     int units = 0;
     while (at < line_end && units < character) {
-        std::size_t len = std::min(utf8_length(static_cast<unsigned char>(text[at])),
-                                   line_end - at);
+        std::size_t len =
+            std::min(utf8_length(static_cast<unsigned char>(text[at])), line_end - at);
         units += len == 4 ? 2 : 1; // astral characters are surrogate pairs in UTF-16
         at += len;
     }

@@ -18,9 +18,8 @@ std::string_view nth_line(const std::string& text, int line0) {
         ++at;
     }
     std::size_t end = text.find('\n', at);
-    std::string_view s = std::string_view(text).substr(at, end == std::string::npos
-                                                               ? std::string::npos
-                                                               : end - at);
+    std::string_view s =
+        std::string_view(text).substr(at, end == std::string::npos ? std::string::npos : end - at);
     if (!s.empty() && s.back() == '\r') {
         s.remove_suffix(1);
     }
@@ -59,7 +58,8 @@ json hover(const Document& doc, const Analysis& a, int line, Encoding enc) {
                 card += (i ? ", " : "") + std::string("`") + d->options[i] + "`";
             }
         } else {
-            card = "**#pragma HLS " + p.directive + "**: not a directive Vitis HLS knows; it is "
+            card = "**#pragma HLS " + p.directive +
+                   "**: not a directive Vitis HLS knows; it is "
                    "ignored.";
         }
         md = md.empty() ? card : card + "\n\n---\n\n" + md;
@@ -70,9 +70,7 @@ json hover(const Document& doc, const Analysis& a, int line, Encoding enc) {
     return {{"contents", {{"kind", "markdown"}, {"value", md}}},
             {"range",
              {{"start", {{"line", line}, {"character", 0}}},
-              {"end",
-               {{"line", line},
-                {"character", character_of(text, text.size(), enc)}}}}}};
+              {"end", {{"line", line}, {"character", character_of(text, text.size(), enc)}}}}}};
 }
 
 } // namespace hlsv::lsp

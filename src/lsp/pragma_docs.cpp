@@ -57,10 +57,26 @@ const std::vector<DirectiveDoc>& directive_docs() {
          "Chooses how a top-function argument becomes a hardware port: m_axi (memory-mapped "
          "master), s_axilite (registers), axis (stream), ap_none/ap_vld/ap_hs (wires with "
          "handshakes), ap_memory/bram (a RAM port), ap_ctrl_* for the block protocol.",
-         {"mode", "port", "bundle", "offset", "depth", "register", "register_mode", "name",
-          "latency", "num_read_outstanding", "num_write_outstanding", "max_read_burst_length",
-          "max_write_burst_length", "max_widen_bitwidth", "channel", "clock", "storage_type",
-          "storage_impl", "interrupt", "axi_protocol"}},
+         {"mode",
+          "port",
+          "bundle",
+          "offset",
+          "depth",
+          "register",
+          "register_mode",
+          "name",
+          "latency",
+          "num_read_outstanding",
+          "num_write_outstanding",
+          "max_read_burst_length",
+          "max_write_burst_length",
+          "max_widen_bitwidth",
+          "channel",
+          "clock",
+          "storage_type",
+          "storage_impl",
+          "interrupt",
+          "axi_protocol"}},
         {"dataflow",
          "Runs the functions or loops of a region as concurrent processes connected by channels. "
          "Each channel needs a single producer and a single consumer; the region must be a "
@@ -90,46 +106,60 @@ const std::vector<DirectiveDoc>& directive_docs() {
          "Adds or removes a loop-carried dependence the scheduler assumes; a false claim of "
          "independence makes the hardware compute wrong results.",
          {"variable", "class", "type", "direction", "distance", "dependent", "inter", "intra"}},
-        {"loop_flatten", "Merges perfectly nested loops into one loop, saving the cycles spent "
-                         "entering and leaving the inner loop.",
+        {"loop_flatten",
+         "Merges perfectly nested loops into one loop, saving the cycles spent "
+         "entering and leaving the inner loop.",
          {"off"}},
         {"loop_merge", "Merges consecutive loops of a region into one.", {"force"}},
-        {"latency", "Asks the scheduler for a minimum and/or maximum latency of a region.",
+        {"latency",
+         "Asks the scheduler for a minimum and/or maximum latency of a region.",
          {"min", "max"}},
-        {"allocation", "Limits how many instances of a function or operator are built, which "
-                       "forces sharing.",
+        {"allocation",
+         "Limits how many instances of a function or operator are built, which "
+         "forces sharing.",
          {"instances", "limit", "function", "operation"}},
         {"aggregate", "Packs the fields of a struct into one wide word.", {"variable", "compact"}},
         {"disaggregate", "Splits a struct into one port or variable per field.", {"variable"}},
         {"reset", "Adds or removes a reset of a static or global variable.", {"variable", "off"}},
-        {"expression_balance", "Rebalances (or with off keeps) the order of an expression's "
-                               "operations.",
+        {"expression_balance",
+         "Rebalances (or with off keeps) the order of an expression's "
+         "operations.",
          {"off"}},
-        {"function_instantiate", "Builds a specialized copy of a function per call site for an "
-                                 "argument that is constant there.",
+        {"function_instantiate",
+         "Builds a specialized copy of a function per call site for an "
+         "argument that is constant there.",
          {"variable"}},
-        {"occurrence", "Says that a region in a pipelined function runs less often than the "
-                       "function, so it may be scheduled slower.",
+        {"occurrence",
+         "Says that a region in a pipelined function runs less often than the "
+         "function, so it may be scheduled slower.",
          {"cycle", "off"}},
-        {"protocol", "Marks a region whose I/O must happen cycle by cycle as written.",
+        {"protocol",
+         "Marks a region whose I/O must happen cycle by cycle as written.",
          {"mode", "floating", "fixed"}},
-        {"stable", "Says that an argument does not change during a dataflow run, so no "
-                   "synchronization is needed for it.",
+        {"stable",
+         "Says that an argument does not change during a dataflow run, so no "
+         "synchronization is needed for it.",
          {"variable"}},
         {"top", "Names the top function of the design.", {"name"}},
-        {"performance", "Sets a target throughput (transaction interval) or latency for a loop "
-                        "and lets the tool pick pipelining and unrolling.",
+        {"performance",
+         "Sets a target throughput (transaction interval) or latency for a loop "
+         "and lets the tool pick pipelining and unrolling.",
          {"target_ti", "target_tl", "unit", "target", "scope"}},
-        {"alias", "Declares that several pointer ports address the same memory at given "
-                  "distances.",
+        {"alias",
+         "Declares that several pointer ports address the same memory at given "
+         "distances.",
          {"ports", "distance", "offset"}},
-        {"cache", "Adds a read cache in front of an m_axi port.",
+        {"cache",
+         "Adds a read cache in front of an m_axi port.",
          {"port", "lines", "depth", "ways", "users", "burst", "write_mode"}},
-        {"resource", "Older form of bind_storage / bind_op: picks the core of a variable.",
+        {"resource",
+         "Older form of bind_storage / bind_op: picks the core of a variable.",
          {"variable", "core", "latency", "metadata"}},
-        {"data_pack", "Older form of aggregate: packs a struct into one word.",
+        {"data_pack",
+         "Older form of aggregate: packs a struct into one word.",
          {"variable", "instance", "byte_pad"}},
-        {"array_map", "Older directive that combines several small arrays into one memory.",
+        {"array_map",
+         "Older directive that combines several small arrays into one memory.",
          {"variable", "instance", "horizontal", "vertical", "offset"}},
     };
     return docs;

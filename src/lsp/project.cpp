@@ -6,7 +6,8 @@ namespace {
 
 bool is_design_dir(const fs::path& dir) {
     std::error_code ec;
-    if (fs::is_regular_file(dir / "hlsv.json", ec) || fs::is_regular_file(dir / "hls_config.cfg", ec)) {
+    if (fs::is_regular_file(dir / "hlsv.json", ec) ||
+        fs::is_regular_file(dir / "hls_config.cfg", ec)) {
         return true;
     }
     // A Vitis HLS project read from its Tcl script (what load_design accepts: a .tcl with set_top).

@@ -82,7 +82,8 @@ void Server::dispatch(const json& msg) {
     }
     const json& id = msg["id"];
     if (!id.is_string() && !id.is_number_integer()) {
-        transport_.send_error(nullptr, rpc_error::invalid_request, "id must be a string or integer");
+        transport_.send_error(nullptr, rpc_error::invalid_request,
+                              "id must be a string or integer");
         return;
     }
     if (!initialized_ && method != "initialize") {

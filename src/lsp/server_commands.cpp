@@ -18,9 +18,10 @@ void Server::end_progress(Job& job, const std::string& message) {
     if (job.token.is_null() || job.ended.exchange(true)) {
         return;
     }
-    transport_.send({{"jsonrpc", "2.0"},
-                     {"method", "$/progress"},
-                     {"params", {{"token", job.token}, {"value", {{"kind", "end"}, {"message", message}}}}}});
+    transport_.send(
+        {{"jsonrpc", "2.0"},
+         {"method", "$/progress"},
+         {"params", {{"token", job.token}, {"value", {{"kind", "end"}, {"message", message}}}}}});
 }
 
 std::optional<json> Server::client_request(const std::string& method, const json& params,
@@ -66,7 +67,8 @@ void Server::execute_command(const json& params, const json& id) {
     if (!design) {
         transport_.send_error(id, rpc_error::request_failed,
                               "no design directory (hlsv.json, hls_config.cfg or Vitis Tcl "
-                              "script) above " + path->string());
+                              "script) above " +
+                                  path->string());
         return;
     }
     auto job = std::make_shared<Job>();
@@ -145,7 +147,8 @@ void Server::execute_command(const json& params, const json& id) {
             if (failure) {
                 s.transport_.send_error(job->id, failure->first, failure->second);
             } else {
-                s.transport_.send({{"jsonrpc", "2.0"}, {"id", job->id}, {"result", result.summary}});
+                s.transport_.send(
+                    {{"jsonrpc", "2.0"}, {"id", job->id}, {"result", result.summary}});
             }
         }
     }).detach();

@@ -176,7 +176,8 @@ Analysis Server::current_analysis(const Document& doc) {
     {
         std::lock_guard<std::mutex> lock(state_mutex_);
         auto it = state_.find(doc.uri);
-        if (it != state_.end() && it->second.analysis && it->second.analysis->version == doc.version) {
+        if (it != state_.end() && it->second.analysis &&
+            it->second.analysis->version == doc.version) {
             return *it->second.analysis;
         }
     }
@@ -211,9 +212,10 @@ void Server::publish(const std::string& uri) {
             diags.push_back(d);
         }
     }
-    transport_.send({{"jsonrpc", "2.0"},
-                     {"method", "textDocument/publishDiagnostics"},
-                     {"params", {{"uri", uri}, {"version", doc->version}, {"diagnostics", diags}}}});
+    transport_.send(
+        {{"jsonrpc", "2.0"},
+         {"method", "textDocument/publishDiagnostics"},
+         {"params", {{"uri", uri}, {"version", doc->version}, {"diagnostics", diags}}}});
 }
 
 json Server::hover_at(const json& params) {

@@ -1,7 +1,7 @@
 #include "transport.h"
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <optional>
 #include <unistd.h>
@@ -76,8 +76,8 @@ Transport::Read Transport::read(std::string& body, std::string& error) {
             break;
         }
         auto [ptr, ec] = std::from_chars(value.data() + a, value.data() + value.size(), n);
-        if (ec == std::errc() && value.find_first_not_of(" \t", ptr - value.data()) ==
-                                     std::string::npos) {
+        if (ec == std::errc() &&
+            value.find_first_not_of(" \t", ptr - value.data()) == std::string::npos) {
             length = n;
         }
     }

@@ -3,10 +3,9 @@
 // and cancellation of long work.
 #include "lsp_client.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -38,9 +37,9 @@ struct Workspace {
 std::unique_ptr<LspProcess> start(const fs::path& root, bool progress) {
     auto p = std::make_unique<LspProcess>(std::vector<std::string>{HLSV_BIN, "lsp"});
     json caps = progress ? json{{"window", {{"workDoneProgress", true}}}} : json::object();
-    int id = p->request("initialize", {{"processId", nullptr},
-                                       {"rootUri", file_uri(root.string())},
-                                       {"capabilities", caps}});
+    int id = p->request(
+        "initialize",
+        {{"processId", nullptr}, {"rootUri", file_uri(root.string())}, {"capabilities", caps}});
     EXPECT_TRUE(p->response(id));
     p->notify("initialized", json::object());
     return p;
@@ -60,12 +59,13 @@ TEST(LspCommands, SimulatePassesAndReportsOnTheTopFunctionWithTheTestbenchRelate
     auto p = start(ws.root, false);
     fs::path file = ws.dir / "window_sum.cpp";
     std::string uri = file_uri(file.string());
-    p->notify("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"languageId", "cpp"},
-                                                         {"version", 1}, {"text", slurp(file)}}}});
+    p->notify("textDocument/didOpen",
+              {{"textDocument",
+                {{"uri", uri}, {"languageId", "cpp"}, {"version", 1}, {"text", slurp(file)}}}});
     ASSERT_TRUE(p->diagnostics(uri, 1));
-    int id = p->request("workspace/executeCommand",
-                        {{"command", "hlsv.simulate"}, {"arguments", {uri}},
-                         {"workDoneToken", "sim-1"}});
+    int id = p->request(
+        "workspace/executeCommand",
+        {{"command", "hlsv.simulate"}, {"arguments", {uri}}, {"workDoneToken", "sim-1"}});
     auto r = p->response(id, 120s);
     ASSERT_TRUE(r);
     ASSERT_TRUE(r->contains("result")) << r->dump();
@@ -84,7 +84,8 @@ TEST(LspCommands, SimulatePassesAndReportsOnTheTopFunctionWithTheTestbenchRelate
     // The verdict as a diagnostic beside the checker's findings, on the line of the top function.
     p->rewind();
     auto d = p->wait_for([&](const json& m) {
-        if (m.value("method", "") != "textDocument/publishDiagnostics" || m["params"]["uri"] != uri) {
+        if (m.value("method", "") != "textDocument/publishDiagnostics" ||
+            m["params"]["uri"] != uri) {
             return false;
         }
         for (const auto& x : m["params"]["diagnostics"]) {
@@ -118,15 +119,15 @@ TEST(LspCommands, DebugLocalizesTheBugAndItsProvenFixIsACodeAction) {
     fs::path file = ws.dir / "scale_offset.cpp";
     std::string uri = file_uri(file.string());
     std::string text = slurp(file);
-    p->notify("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"languageId", "cpp"},
-                                                         {"version", 1}, {"text", text}}}});
+    p->notify(
+        "textDocument/didOpen",
+        {{"textDocument", {{"uri", uri}, {"languageId", "cpp"}, {"version", 1}, {"text", text}}}});
     ASSERT_TRUE(p->diagnostics(uri, 1));
     int id = p->request("workspace/executeCommand",
                         {{"command", "hlsv.debug"}, {"arguments", {{{"uri", uri}}}}});
     // The server asks for a progress token; grant it.
-    auto create = p->wait_for([](const json& m) {
-        return m.value("method", "") == "window/workDoneProgress/create";
-    });
+    auto create = p->wait_for(
+        [](const json& m) { return m.value("method", "") == "window/workDoneProgress/create"; });
     ASSERT_TRUE(create);
     p->send({{"jsonrpc", "2.0"}, {"id", (*create)["id"]}, {"result", nullptr}});
     auto r = p->response(id, 300s);
@@ -136,7 +137,8 @@ TEST(LspCommands, DebugLocalizesTheBugAndItsProvenFixIsACodeAction) {
     p->rewind();
     json suspect;
     p->wait_for([&](const json& m) {
-        if (m.value("method", "") != "textDocument/publishDiagnostics" || m["params"]["uri"] != uri) {
+        if (m.value("method", "") != "textDocument/publishDiagnostics" ||
+            m["params"]["uri"] != uri) {
             return false;
         }
         for (const auto& x : m["params"]["diagnostics"]) {
@@ -151,11 +153,12 @@ TEST(LspCommands, DebugLocalizesTheBugAndItsProvenFixIsACodeAction) {
     EXPECT_NE(suspect["message"].get<std::string>().find("proven fix"), std::string::npos)
         << suspect.dump();
     EXPECT_FALSE(suspect["relatedInformation"].empty());
-    int a = p->request("textDocument/codeAction",
-                       {{"textDocument", {{"uri", uri}}},
-                        {"range", {{"start", {{"line", 6}, {"character", 0}}},
-                                   {"end", {{"line", 6}, {"character", 0}}}}},
-                        {"context", {{"diagnostics", json::array({suspect})}}}});
+    int a = p->request(
+        "textDocument/codeAction",
+        {{"textDocument", {{"uri", uri}}},
+         {"range",
+          {{"start", {{"line", 6}, {"character", 0}}}, {"end", {{"line", 6}, {"character", 0}}}}},
+         {"context", {{"diagnostics", json::array({suspect})}}}});
     auto actions = p->response(a);
     ASSERT_TRUE(actions);
     json fix;
@@ -176,15 +179,14 @@ TEST(LspCommands, DebugLocalizesTheBugAndItsProvenFixIsACodeAction) {
         at = text.find('\n', at) + 1;
     }
     std::size_t eol = text.find('\n', at);
-    text = text.substr(0, at + edit["range"]["start"]["character"].get<std::size_t>()) + fixed_line +
-           text.substr(at + edit["range"]["end"]["character"].get<std::size_t>());
+    text = text.substr(0, at + edit["range"]["start"]["character"].get<std::size_t>()) +
+           fixed_line + text.substr(at + edit["range"]["end"]["character"].get<std::size_t>());
     ASSERT_LT(at + edit["range"]["end"]["character"].get<std::size_t>(), eol + 1);
     std::ofstream(file) << text;
     int sim = p->request("workspace/executeCommand",
                          {{"command", "hlsv.simulate"}, {"arguments", {uri}}});
-    auto grant = p->wait_for([](const json& m) {
-        return m.value("method", "") == "window/workDoneProgress/create";
-    });
+    auto grant = p->wait_for(
+        [](const json& m) { return m.value("method", "") == "window/workDoneProgress/create"; });
     ASSERT_TRUE(grant);
     p->send({{"jsonrpc", "2.0"}, {"id", (*grant)["id"]}, {"result", nullptr}});
     auto rs = p->response(sim, 120s);
@@ -196,9 +198,9 @@ TEST(LspCommands, CancelRequestStopsLongSimulationAndEndsItsProgress) {
     Workspace ws("slow_tb");
     auto p = start(ws.root, false);
     std::string uri = file_uri((ws.dir / "twice.cpp").string());
-    int id = p->request("workspace/executeCommand",
-                        {{"command", "hlsv.simulate"}, {"arguments", {uri}},
-                         {"workDoneToken", "slow"}});
+    int id =
+        p->request("workspace/executeCommand",
+                   {{"command", "hlsv.simulate"}, {"arguments", {uri}}, {"workDoneToken", "slow"}});
     auto begun = p->wait_for([](const json& m) {
         return m.value("method", "") == "$/progress" && m["params"]["value"]["kind"] == "report" &&
                m["params"]["value"]["message"].get<std::string>().find("running") !=
@@ -213,9 +215,11 @@ TEST(LspCommands, CancelRequestStopsLongSimulationAndEndsItsProgress) {
     EXPECT_EQ((*r)["error"]["code"], -32800);
     EXPECT_LT(std::chrono::steady_clock::now() - t0, 5s);
     p->rewind();
-    auto end = p->wait_for([](const json& m) {
-        return m.value("method", "") == "$/progress" && m["params"]["value"]["kind"] == "end";
-    }, 1s);
+    auto end = p->wait_for(
+        [](const json& m) {
+            return m.value("method", "") == "$/progress" && m["params"]["value"]["kind"] == "end";
+        },
+        1s);
     ASSERT_TRUE(end);
     EXPECT_EQ((*end)["params"]["value"]["message"], "cancelled");
     // The server still serves.

@@ -102,10 +102,13 @@ class LspProcess {
             }
         }
     }
-    std::optional<json> response(int id, std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
-        return wait_for([id](const json& m) { return m.contains("id") && m["id"] == id &&
-                                                     !m.contains("method"); },
-                        timeout);
+    std::optional<json> response(int id,
+                                 std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
+        return wait_for(
+            [id](const json& m) {
+                return m.contains("id") && m["id"] == id && !m.contains("method");
+            },
+            timeout);
     }
     /// Next publishDiagnostics for `uri` (optionally with exactly `version`).
     std::optional<json> diagnostics(const std::string& uri, std::optional<int> version = {},

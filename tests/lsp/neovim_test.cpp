@@ -3,15 +3,14 @@
 // received (rule id, line), that hover answers, and that applying the code action removes the
 // finding. The Lua side waits with vim.wait on conditions (bounded) and writes what it saw to
 // a JSON file; nothing here sleeps.
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <poll.h>
+#include <sstream>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -192,9 +191,9 @@ TEST(Neovim, BuiltInClientSeesTheNestedPipelineAndTheCodeActionRemovesIt) {
           << k_lua;
     }
     // -u NONE: no user config or plugins; -i NONE: no shada; -n: no swap file.
-    int rc = run_bounded({nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c",
-                          "luafile " + script.string()},
-                         std::chrono::seconds(90), root / "nvim.log");
+    int rc = run_bounded(
+        {nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile " + script.string()},
+        std::chrono::seconds(90), root / "nvim.log");
     ASSERT_EQ(rc, 0) << "nvim did not finish (timeout or crash); see " << root / "nvim.log";
     ASSERT_TRUE(fs::exists(result)) << "the Lua script wrote no result";
     json r = json::parse(std::ifstream(result));

@@ -2,10 +2,9 @@
 // JSON-RPC messages (some replayed from a recorded editor session), asserting what comes back.
 #include "lsp_client.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -130,8 +129,9 @@ TEST(LspLifecycle, ExitWithoutShutdownGivesOne) {
 TEST(LspLifecycle, Utf8PositionsWhenTheClientOffersThem) {
     Workspace ws("window_sum");
     LspProcess p({HLSV_BIN, "lsp"});
-    int id = p.request("initialize",
-                       init_params(ws.root(), {{"general", {{"positionEncodings", {"utf-8", "utf-16"}}}}}));
+    int id = p.request(
+        "initialize",
+        init_params(ws.root(), {{"general", {{"positionEncodings", {"utf-8", "utf-16"}}}}}));
     EXPECT_EQ((*p.response(id))["result"]["capabilities"]["positionEncoding"], "utf-8");
 }
 
@@ -147,7 +147,8 @@ TEST(LspDiagnostics, ReplayedEditSessionRemovesAndRestoresTheNestedPipeline) {
         // Placeholders of the recording: the workspace, the file and its text.
         std::string s = m.dump();
         auto subst = [&](const std::string& key, const std::string& value) {
-            for (auto at = s.find(key); at != std::string::npos; at = s.find(key, at + value.size())) {
+            for (auto at = s.find(key); at != std::string::npos;
+                 at = s.find(key, at + value.size())) {
                 s.replace(at, key.size(), value);
             }
         };
@@ -293,11 +294,11 @@ TEST(LspRobustness, UnknownFilesAreAnsweredNotFatal) {
     int h = p->request("textDocument/hover", {{"textDocument", {{"uri", ghost}}},
                                               {"position", {{"line", 3}, {"character", 0}}}});
     EXPECT_TRUE((*p->response(h))["result"].is_null());
-    int a = p->request("textDocument/codeAction",
-                       {{"textDocument", {{"uri", ghost}}},
-                        {"range", {{"start", {{"line", 0}, {"character", 0}}},
-                                   {"end", {{"line", 0}, {"character", 0}}}}},
-                        {"context", {{"diagnostics", json::array()}}}});
+    int a = p->request("textDocument/codeAction", {{"textDocument", {{"uri", ghost}}},
+                                                   {"range",
+                                                    {{"start", {{"line", 0}, {"character", 0}}},
+                                                     {"end", {{"line", 0}, {"character", 0}}}}},
+                                                   {"context", {{"diagnostics", json::array()}}}});
     EXPECT_EQ((*p->response(a))["result"], json::array());
     p->notify("textDocument/didChange", {{"textDocument", {{"uri", ghost}, {"version", 2}}},
                                          {"contentChanges", {{{"text", "int x;"}}}}});
@@ -334,15 +335,17 @@ TEST(LspRobustness, TenMegabyteAndBinaryBuffers) {
     auto t0 = std::chrono::steady_clock::now();
     open(*p, big_file, big);
     // The reader stays responsive while the big buffer is checked.
-    int h = p->request("textDocument/hover", {{"textDocument", {{"uri", file_uri(big_file.string())}}},
-                                              {"position", {{"line", 9}, {"character", 0}}}});
+    int h =
+        p->request("textDocument/hover", {{"textDocument", {{"uri", file_uri(big_file.string())}}},
+                                          {"position", {{"line", 9}, {"character", 0}}}});
     auto hover = p->response(h, 30s);
     ASSERT_TRUE(hover);
     EXPECT_NE((*hover)["result"]["contents"]["value"].get<std::string>().find("pipeline"),
               std::string::npos);
     auto d = p->diagnostics(file_uri(big_file.string()), 1, 60s);
     ASSERT_TRUE(d);
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - t0);
     // Over the checking limit (4 MiB): one information diagnostic says so, at once.
     ASSERT_EQ((*d)["diagnostics"].size(), 1u) << (*d).dump().substr(0, 2000);
     EXPECT_NE((*d)["diagnostics"][0]["message"].get<std::string>().find("over the limit"),
@@ -357,7 +360,9 @@ TEST(LspRobustness, TenMegabyteAndBinaryBuffers) {
     ASSERT_TRUE(p->diagnostics(file_uri(big_file.string()), 2, 60s));
     // Binary: NUL bytes (valid JSON escapes) are not checked but answered.
     fs::path bin = ws.dir() / "blob.cpp";
-    std::string blob("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0", 24);
+    std::string blob("\x7f"
+                     "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0",
+                     24);
     for (int i = 0; i < 2000; ++i) {
         blob += static_cast<char>(i % 32);
     }
@@ -381,7 +386,8 @@ TEST(LspProject, HlsvTomlIncludeDirsAndMalformedConfigAreHonored) {
     fs::create_directories(ws.root() / "inc");
     std::ofstream(ws.root() / "inc" / "sizes.h") << "#define DEPTH 8\n";
     fs::path file = ws.dir() / "oob.cpp";
-    std::string text = "#include \"sizes.h\"\nint last(const int v[DEPTH]) {\n    return v[DEPTH];\n}\n";
+    std::string text =
+        "#include \"sizes.h\"\nint last(const int v[DEPTH]) {\n    return v[DEPTH];\n}\n";
     std::ofstream(file) << text;
     std::string uri = file_uri(file.string());
     {

@@ -70,15 +70,17 @@ TEST(Documents, IncrementalAndFullChangesInOrder) {
     Documents docs;
     docs.open({"file:///t/a.cpp", "/t/a.cpp", "cpp", "int a;\nint b;\n", 1});
     json changes = json::array(
-        {{{"range", {{"start", {{"line", 1}, {"character", 4}}}, {"end", {{"line", 1}, {"character", 5}}}}},
+        {{{"range",
+           {{"start", {{"line", 1}, {"character", 4}}}, {"end", {{"line", 1}, {"character", 5}}}}},
           {"text", "bee"}},
-         {{"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
+         {{"range",
+           {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
           {"text", "// x\n"}}});
     ASSERT_TRUE(docs.change("file:///t/a.cpp", 2, changes, Encoding::utf16));
     EXPECT_EQ(docs.get("file:///t/a.cpp")->text, "// x\nint a;\nint bee;\n");
     EXPECT_EQ(*docs.version("file:///t/a.cpp"), 2);
-    ASSERT_TRUE(docs.change("file:///t/a.cpp", 3, json::array({{{"text", "void f();"}}}),
-                            Encoding::utf16));
+    ASSERT_TRUE(
+        docs.change("file:///t/a.cpp", 3, json::array({{{"text", "void f();"}}}), Encoding::utf16));
     EXPECT_EQ(docs.get("file:///t/a.cpp")->text, "void f();");
     // Malformed change: refused, text kept.
     EXPECT_FALSE(docs.change("file:///t/a.cpp", 4, json::array({{{"range", 3}, {"text", "x"}}}),
