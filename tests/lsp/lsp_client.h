@@ -104,6 +104,7 @@ class LspProcess {
     }
     std::optional<json> response(int id,
                                  std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
+        cursor_ = 0; // ids are unique: look at everything received, in any order
         return wait_for(
             [id](const json& m) {
                 return m.contains("id") && m["id"] == id && !m.contains("method");
