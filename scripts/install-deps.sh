@@ -27,6 +27,7 @@ test_packages=(
   clang-14 libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   slurm-wlm munge
+  neovim # its built-in LSP client drives `hlsv lsp` in tests/lsp/neovim_test.cpp
 )
 if [ "${HLSV_WITH_BROWSER:-1}" = 1 ]; then
   test_packages+=(chromium)

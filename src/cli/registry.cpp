@@ -16,6 +16,7 @@ void add_check(CLI::App&, Context&);
 void add_prompt(CLI::App&, Context&);
 void add_inject(CLI::App&, Context&);
 void add_validate(CLI::App&, Context&);
+void add_lsp(CLI::App&, Context&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -34,6 +35,10 @@ const std::vector<Command>& commands() {
         {"inject", "Inject a named bug type into a design (rules or LLM) and write the bug file",
          add_inject},
         {"validate", "Apply a bug file and judge it: valid, silent or invalid", add_validate},
+        {"lsp",
+         "Language server (LSP over stdio): checker diagnostics, fix-its, hover, "
+         "simulate/debug commands",
+         add_lsp},
     };
     return table;
 }
