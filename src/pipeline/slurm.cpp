@@ -33,7 +33,11 @@ std::string sh_quote(std::string_view s) {
 std::string sh_join(const std::vector<std::string>& words) {
     std::string out;
     for (const auto& w : words) {
-        out += (out.empty() ? "" : " ") + sh_quote(w);
+        // Appended piecewise: `"lit" + std::string&&` trips a false -Wrestrict in GCC 12 at -O3.
+        if (!out.empty()) {
+            out += ' ';
+        }
+        out += sh_quote(w);
     }
     return out;
 }
@@ -173,7 +177,8 @@ SlurmPlan plan_slurm(const std::string& command, const std::vector<std::string>&
     p.merge_script += "set -euo pipefail\n";
     std::string stores;
     for (int i = 0; i < o.shards; ++i) {
-        stores += " " + sh_quote((shard_dir / fmt::format("shard-{}.db", i)).string());
+        stores += ' ';
+        stores += sh_quote((shard_dir / fmt::format("shard-{}.db", i)).string());
     }
     p.merge_script +=
         sh_quote(exe) + " merge " + sh_quote((p.out / "rag.db").string()) + stores + "\n";
