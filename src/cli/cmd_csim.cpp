@@ -1,5 +1,5 @@
 // hlsv csim DESIGN_DIR [--variant FILE...] [--timeout S] [--sanitize] [--format json|text]
-//           [--jobs N] [--hls-include DIR] [--keep] [--no-batch]
+//           [--jobs N] [--hls-include DIR] [--keep] [--no-batch] [--no-cache] [--no-isolation]
 #include "cli.h"
 #include "csim/csim.h"
 
@@ -13,6 +13,9 @@ std::string text_line(const std::string& what, const csim::Result& r) {
     std::string s = what + ": " + std::string(csim::verdict_name(r.verdict));
     if (!r.detail.empty()) {
         s += " (" + r.detail + ")";
+    }
+    if (r.observed.weak() && csim::is_success(r.verdict)) {
+        s += " [weak oracle: only the exit status]";
     }
     char secs[32];
     std::snprintf(secs, sizeof secs, " %.3f s", r.seconds);
@@ -31,6 +34,8 @@ void add_csim(CLI::App& app, Context& ctx) {
         std::string hls_include;
         bool keep = false;
         bool no_batch = false;
+        bool no_cache = false;
+        bool no_isolation = false;
         std::string format = "json";
     };
     auto args = std::make_shared<Args>();
@@ -51,6 +56,10 @@ void add_csim(CLI::App& app, Context& ctx) {
     app.add_flag("--keep", args->keep, "Keep build and run directories (for debugging hlsv)");
     app.add_flag("--no-batch", args->no_batch,
                  "Build each variant on its own instead of in one mutant-schema unit");
+    app.add_flag("--no-cache", args->no_cache,
+                 "Compile and run afresh; neither read nor write the cache (see `hlsv cache`)");
+    app.add_flag("--no-isolation", args->no_isolation,
+                 "Run without namespaces (process group and limits only); see docs/security.md");
     add_format_option(app, &args->format, {"json", "text"});
     app.callback([args, &ctx] {
         DesignSpec design = load_design(args->design);
@@ -64,6 +73,8 @@ void add_csim(CLI::App& app, Context& ctx) {
         opts.hls_include = args->hls_include;
         opts.keep = args->keep;
         opts.batch = !args->no_batch;
+        opts.use_cache = !args->no_cache;
+        opts.isolate = !args->no_isolation;
         csim::Simulator sim(opts);
 
         std::vector<csim::Variant> variants;

@@ -5,6 +5,7 @@ namespace hlsv::cli {
 
 void add_parse(CLI::App&, Context&);
 void add_csim(CLI::App&, Context&);
+void add_cache(CLI::App&, Context&);
 void add_generate(CLI::App&, Context&);
 void add_report(CLI::App&, Context&);
 void add_merge(CLI::App&, Context&);
@@ -22,6 +23,8 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"parse", "Print design facts: functions, loops, arrays, pragmas, HLS types", add_parse},
         {"csim", "C-simulate a design (golden or variants) and print a verdict each", add_csim},
+        {"cache", "Show (info) or empty (clear) the C-simulation build and result cache",
+         add_cache},
         {"generate", "Generate a validated bug dataset from suites of designs", add_generate},
         {"report", "Render a dataset directory as a self-contained HTML report", add_report},
         {"merge", "Merge RAG stores (e.g. one per shard) into one", add_merge},

@@ -64,7 +64,11 @@ std::string read_file(const fs::path& path, std::uintmax_t max_bytes = 64u << 20
 
 /// Writes `content` to a temporary file beside `path`, fsyncs it and renames it into place, so
 /// a reader (or a crash) sees either the old file or the new one, never a torn one. Creates
-/// parent directories. Throws InternalError (or InputError when the directory is not writable).
+/// parent directories. Only a regular file (or a new name) is replaced: a symlink is followed
+/// and its target written, a character device or FIFO (`/dev/null`, `/dev/stdout`, a named
+/// pipe) is opened and written through, a directory or socket is refused. Throws InputError
+/// (exit 2) naming the path and the cause for what the user can fix: a read-only or full file
+/// system, a directory without write permission, a non-file target; InternalError otherwise.
 void write_file_atomic(const fs::path& path, std::string_view content);
 
 /// True when `text` is well-formed UTF-8.
@@ -193,8 +197,18 @@ struct DesignSpec {
     std::vector<std::string> ignore; ///< regexes of lines that differ legitimately
     int cases = 0;                   ///< testbench supports HLSV_CASE=0..cases-1 when > 0
     std::string origin;              ///< "hlsv.json", "hls_config.cfg", "tcl", "file"
+    /// What the golden run must produce (hlsv.json "expect"); empty: no reference outputs.
+    struct Expect {
+        fs::path stdout_ref, stderr_ref;     ///< absolute; empty: not checked
+        std::map<std::string, fs::path> files; ///< output file (run dir) -> reference file
+        double tolerance = 0;                ///< numbers may differ by tol * max(1, |a|, |b|)
+        bool empty() const { return stdout_ref.empty() && stderr_ref.empty() && files.empty(); }
+    } expect;
+    /// A `main` in the sources is the oracle (CHStone style): C simulation links the sources
+    /// alone. hlsv.json "main_in_sources", or detected when there is no testbench.
+    bool main_in_sources = false;
 
-    bool has_testbench() const { return !testbench.empty(); }
+    bool has_testbench() const { return !testbench.empty() || main_in_sources; }
 };
 
 /// Loads a design from a directory (hlsv.json, else hls_config.cfg, else a Tcl script) or from

@@ -57,6 +57,56 @@ std::string guess_language(const std::vector<fs::path>& sources) {
     return sources.empty() ? "c++" : "c";
 }
 
+// "expect" (reference outputs) and "main_in_sources": read for C simulation's verdicts.
+void read_oracle_keys(DesignSpec& d, const nlohmann::json& j, const fs::path& dir,
+                      const fs::path& file) {
+    try {
+        d.main_in_sources = j.value("main_in_sources", false);
+        if (!j.contains("main_in_sources") && d.testbench.empty()) {
+            // A self-checking program (CHStone style) with `main` next to the kernel.
+            static const std::regex main_def(R"((^|\n)[ \t]*(int|void)[ \t\n]+main[ \t]*\()");
+            for (const auto& s : d.sources) {
+                std::error_code ec;
+                if (fs::is_regular_file(s, ec) && std::regex_search(read_file(s), main_def)) {
+                    d.main_in_sources = true;
+                }
+            }
+        }
+        if (!j.contains("expect")) {
+            return;
+        }
+        const auto& e = j.at("expect");
+        if (!e.is_object()) {
+            throw InputError(file, "\"expect\" must be an object");
+        }
+        auto ref = [&](const std::string& name) {
+            fs::path p = fs::path(name).is_absolute() ? fs::path(name) : dir / name;
+            std::error_code ec;
+            if (!fs::is_regular_file(p, ec)) {
+                throw InputError(file, "\"expect\" names a missing reference file: " + name);
+            }
+            return p;
+        };
+        if (e.contains("stdout")) {
+            d.expect.stdout_ref = ref(e.at("stdout").get<std::string>());
+        }
+        if (e.contains("stderr")) {
+            d.expect.stderr_ref = ref(e.at("stderr").get<std::string>());
+        }
+        if (e.contains("files")) {
+            for (const auto& [out, r] : e.at("files").items()) {
+                d.expect.files[out] = ref(r.get<std::string>());
+            }
+        }
+        d.expect.tolerance = e.value("tolerance", 0.0);
+        if (d.expect.tolerance < 0) {
+            throw InputError(file, "\"expect\".tolerance must not be negative");
+        }
+    } catch (const nlohmann::json::exception& ex) {
+        throw InputError(file, std::string("wrong value type: ") + ex.what());
+    }
+}
+
 DesignSpec from_json(const fs::path& dir, const fs::path& file) {
     nlohmann::json j;
     try {
@@ -94,6 +144,7 @@ DesignSpec from_json(const fs::path& dir, const fs::path& file) {
     if (j.contains("compare")) {
         d.compare = json_strings(j, "compare", file);
     }
+    read_oracle_keys(d, j, dir, file);
     d.language = j.value("language", guess_language(d.sources));
     if (d.language != "c" && d.language != "c++") {
         throw InputError(file, "\"language\" must be \"c\" or \"c++\"");

@@ -53,11 +53,31 @@ class Toolchain {
 /// Runs the compiler `argv` in `cwd` (sandboxed, not privilege-dropped) with a generous timeout.
 BuildStep run_compiler(const std::vector<std::string>& argv, const fs::path& cwd);
 
+/// Limits of every compiler and linker run (RLIMIT_AS and CPU/wall seconds).
+inline constexpr std::uint64_t k_compiler_memory = 3ull << 30;
+inline constexpr double k_compiler_seconds = 300;
+
+/// `cflags` with relative paths of -I, -iquote, -isystem, -idirafter, -include, -imacros and
+/// -L made absolute against the design directory (they are documented as relative to it; the
+/// compiler runs from each source's own folder).
+std::vector<std::string> absolute_cflags(const std::vector<std::string>& cflags,
+                                         const fs::path& design_dir);
+
+/// Sources (and variant texts) larger than this are a compile_error before the compiler runs.
+inline constexpr std::uintmax_t k_max_source_bytes = 16u << 20;
+/// False (and `step` filled) when `source` exceeds k_max_source_bytes.
+bool check_source_size(const fs::path& source, BuildStep& step);
+
 /// Compiles `source` (compiled from its own directory under its file name, so __FILE__ does
 /// not depend on where it lives) into an object in the cache, or returns the cached one.
-/// On failure returns nullopt and fills `step`.
+/// A cached object is reused only while every file the compiler read for it (its -MD
+/// dependency list: headers in any folder, `#include`d .inc/.dat files, system and HLS
+/// headers) has the content it had. `key`, when given, receives a hash of the object's whole
+/// input (flags, toolchain, dependency closure). `use_cache` false: compile afresh and store
+/// nothing reusable. On failure returns nullopt and fills `step`.
 std::optional<fs::path> cached_object(const Toolchain& tc, const fs::path& cache_dir,
-                                      const fs::path& source, BuildStep& step);
+                                      const fs::path& source, BuildStep& step,
+                                      std::string* key = nullptr, bool use_cache = true);
 
 /// Flags that make a compile of `file` (whose text is `text`) use a precompiled header of the
 /// HLS headers the text includes, directly or through the design's own headers: {"-include",
@@ -68,8 +88,15 @@ std::optional<fs::path> cached_object(const Toolchain& tc, const fs::path& cache
 std::vector<std::string> pch_flags(const Toolchain& tc, const fs::path& cache_dir,
                                    const fs::path& file, const std::string& text);
 
-/// The default cache directory ($XDG_CACHE_HOME/hlsv/csim, else ~/.cache/hlsv/csim).
+/// The default cache directory ($HLSV_CACHE_DIR, else $XDG_CACHE_HOME/hlsv/csim, else
+/// ~/.cache/hlsv/csim).
 fs::path default_cache_dir();
+
+/// SHA-256 of a file's content ("missing" when it is not a regular file), memoized by stat.
+std::string content_hash(const fs::path& p);
+/// A file's content_hash, or for a directory a hash of every file under it (names and
+/// contents; past `content_budget` bytes, size and times stand in for contents).
+std::string path_hash(const fs::path& p, std::uintmax_t content_budget = 256ull << 20);
 
 /// Design-directory headers and C/C++ files (top level), whose text affects compilation.
 std::vector<fs::path> design_code_files(const fs::path& dir);

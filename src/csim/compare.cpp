@@ -1,6 +1,9 @@
 // Output comparison (with ignore regexes) and outcome classification.
 #include "compare.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <regex>
 #include <signal.h>
@@ -23,6 +26,25 @@ std::vector<std::string> kept_lines(const std::string& text,
     }
     while (!out.empty() && out.back().empty()) {
         out.pop_back();
+    }
+    return out;
+}
+
+std::vector<std::string> split_ws(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == ',') {
+            if (!cur.empty()) {
+                out.push_back(cur);
+                cur.clear();
+            }
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) {
+        out.push_back(cur);
     }
     return out;
 }
@@ -121,10 +143,94 @@ std::optional<std::string> first_difference(const DesignSpec& design, const Obse
     return std::nullopt;
 }
 
+// Numbers equal within tol * max(1, |a|, |b|); everything else token by token.
+bool tolerant_equal_line(const std::string& a, const std::string& b, double tol) {
+    auto ta = split_ws(a), tb = split_ws(b);
+    if (ta.size() != tb.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < ta.size(); ++i) {
+        if (ta[i] == tb[i]) {
+            continue;
+        }
+        char* ea = nullptr;
+        char* eb = nullptr;
+        double x = std::strtod(ta[i].c_str(), &ea);
+        double y = std::strtod(tb[i].c_str(), &eb);
+        if (ea == ta[i].c_str() || *ea || eb == tb[i].c_str() || *eb) {
+            return false;
+        }
+        double scale = std::max({1.0, std::fabs(x), std::fabs(y)});
+        if (!(std::fabs(x - y) <= tol * scale)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<std::string> diff_reference(const std::string& what, const std::string& expected,
+                                          const std::string& got,
+                                          const std::vector<std::regex>& ignore, double tol) {
+    if (tol <= 0) {
+        return diff_text(what, expected, got, ignore);
+    }
+    auto g = kept_lines(expected, ignore);
+    auto v = kept_lines(got, ignore);
+    for (std::size_t i = 0; i < std::max(g.size(), v.size()); ++i) {
+        if (i >= g.size()) {
+            return what + " line " + std::to_string(i + 1) + ": unexpected '" + clip(v[i]) + "'";
+        }
+        if (i >= v.size()) {
+            return what + " line " + std::to_string(i + 1) + ": missing '" + clip(g[i]) + "'";
+        }
+        if (!tolerant_equal_line(g[i], v[i], tol)) {
+            return what + " line " + std::to_string(i + 1) + ": expected '" + clip(g[i]) +
+                   "', got '" + clip(v[i]) + "'";
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> reference_difference(const DesignSpec& design, const Observed& run) {
+    std::vector<std::regex> ignore;
+    for (const auto& re : design.ignore) {
+        ignore.emplace_back(re);
+    }
+    const auto& e = design.expect;
+    double tol = e.tolerance;
+    if (!e.stdout_ref.empty()) {
+        if (auto d = diff_reference("stdout (vs " + e.stdout_ref.filename().string() + ")",
+                                    read_file(e.stdout_ref, 256u << 20), run.out, ignore, tol)) {
+            return d;
+        }
+    }
+    if (!e.stderr_ref.empty()) {
+        if (auto d = diff_reference("stderr (vs " + e.stderr_ref.filename().string() + ")",
+                                    read_file(e.stderr_ref, 256u << 20), run.err, ignore, tol)) {
+            return d;
+        }
+    }
+    for (const auto& [out, ref] : e.files) {
+        auto it = run.files.find(out);
+        if (it == run.files.end() || !it->second) {
+            return out + ": not written (expected like " + ref.filename().string() + ")";
+        }
+        if (auto d = diff_reference(out + " (vs " + ref.filename().string() + ")",
+                                    read_file(ref, 256u << 20), *it->second, ignore, tol)) {
+            return d;
+        }
+    }
+    return std::nullopt;
+}
+
 std::map<std::string, std::optional<std::string>> collect_files(const DesignSpec& design,
                                                                 const fs::path& run_dir) {
     std::map<std::string, std::optional<std::string>> files;
-    for (const auto& what : design.compare) {
+    std::vector<std::string> wanted = design.compare;
+    for (const auto& [out, ref] : design.expect.files) {
+        wanted.push_back(out);
+    }
+    for (const auto& what : wanted) {
         if (what == "exit" || what == "stdout" || what == "stderr") {
             continue;
         }
@@ -145,6 +251,7 @@ std::map<std::string, std::optional<std::string>> collect_files(const DesignSpec
 
 Result classify(const Outcome& o, const Options& opts, double timeout_s) {
     Result r;
+    r.isolation = o.isolation;
     r.exit_code = o.exit_code;
     r.signal = o.signal;
     r.seconds = o.seconds;

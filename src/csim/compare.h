@@ -23,7 +23,12 @@ struct Observed {
 std::optional<std::string> first_difference(const DesignSpec& design, const Observed& golden,
                                             const Observed& variant);
 
-/// Output files named in `compare` (everything but exit/stdout/stderr), read from `run_dir`.
+/// The first difference between a run and the design's reference outputs ("expect"), with its
+/// numeric tolerance, or nullopt.
+std::optional<std::string> reference_difference(const DesignSpec& design, const Observed& run);
+
+/// Output files named in `compare` or in `expect.files` (everything but exit/stdout/stderr), read
+/// from `run_dir`.
 std::map<std::string, std::optional<std::string>> collect_files(const DesignSpec& design,
                                                                 const fs::path& run_dir);
 

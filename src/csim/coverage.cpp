@@ -101,12 +101,14 @@ Simulator::run_coverage_cases(const DesignSpec& d, const Variant& v,
     }
     std::vector<fs::path> objs;
     std::vector<fs::path> files = d.sources;
-    files.insert(files.end(), d.testbench.begin(), d.testbench.end());
+    auto tb_only = testbench_only(d);
+    files.insert(files.end(), tb_only.begin(), tb_only.end());
     for (const auto& f : files) {
         std::string name = f.filename().string();
         fs::path obj = src / (fs::path(name).stem().string() + ".o");
+        // The copies first (replaced files), then the original's folder for relative includes.
         std::vector<std::string> argv = {tc.compiler_for(name), "-I" + src.string()};
-        auto flags = tc.compile_flags(src / name);
+        auto flags = tc.compile_flags(f);
         argv.insert(argv.end(), flags.begin(), flags.end());
         argv.insert(argv.end(), {"-c", name, "-o", obj.string()});
         BuildStep step = run_compiler(argv, src);

@@ -31,6 +31,31 @@ enum class Verdict {
 /// "pass", "fail", ... (the JSON spelling).
 std::string_view verdict_name(Verdict v);
 
+/// The walls a run actually got (the kernel may refuse some; see docs/security.md).
+struct IsolationReport {
+    bool pid_namespace = false;  ///< own pid namespace: the whole tree dies with its first process
+    bool network = false;        ///< own network namespace: no interfaces up, no loopback peers
+    bool readonly_fs = false;    ///< every mount read-only except the run directory
+    bool private_tmp = false;    ///< a fresh tmpfs on /tmp and /dev/shm
+    bool user_namespace = false; ///< namespaces made through a user namespace (not root)
+    bool dropped_privileges = false;  ///< ran as nobody (hlsv runs as root)
+    bool parent_death_signal = false; ///< SIGKILL when hlsv dies (PR_SET_PDEATHSIG)
+    std::string note; ///< what was refused, and why ("" when everything was obtained)
+};
+
+/// What a verdict rests on: the observations compared, and whether that is only an exit code.
+struct Oracle {
+    bool exit = true;         ///< the exit status
+    bool stdout_text = false; ///< stdout compared (with the golden or a reference file)
+    bool stderr_text = false;
+    std::vector<std::string> files; ///< output files compared
+    bool reference = false;         ///< hlsv.json "expect" reference outputs were checked
+    bool self_check = false; ///< the testbench can exit non-zero by itself (returns, exit, assert)
+    /// Nothing but an exit status that the testbench never sets on its own: `pass` only says
+    /// that the program ran to its end.
+    bool weak() const { return !stdout_text && !stderr_text && files.empty() && !self_check; }
+};
+
 struct Result {
     Verdict verdict = Verdict::pass;
     std::string detail;      ///< one line: first diagnostic, first differing line, signal name
@@ -42,8 +67,10 @@ struct Result {
     /// Index (into the variants passed to run_variants) of an earlier variant with the same
     /// object code; its verdict was copied.
     std::optional<std::size_t> duplicate_of;
-    bool batched = false; ///< built in a multi-variant translation unit
-    bool cached = false;  ///< golden result served from the cache
+    bool batched = false;      ///< built in a multi-variant translation unit
+    bool cached = false;       ///< golden result served from the cache
+    Oracle observed;           ///< what the verdict compared
+    IsolationReport isolation; ///< the sandbox the run got (none when not run)
 };
 
 /// Replacement files: source file name (as in the design dir, e.g. "fir.cpp" or "fir.h") to
@@ -65,6 +92,10 @@ struct Options {
     std::size_t output_cap = 4u << 20;       ///< bytes captured per stream
     int max_processes = 64;                  ///< process-group size that counts as a fork bomb
     std::uint64_t memory_limit = 2ull << 30; ///< RLIMIT_AS for non-sanitizer runs
+    bool use_cache = true; ///< false (--no-cache): compile and run afresh, store nothing
+    /// Run simulations in namespaces (no network, read-only file system but the run directory,
+    /// private /tmp) when the kernel allows; false: process group and rlimits only.
+    bool isolate = true;
 };
 
 /// Per-line execution counts of the design sources: file name -> line -> count.
@@ -123,8 +154,25 @@ class Simulator {
     std::unique_ptr<Impl> impl_;
 };
 
-/// `{"verdict", "detail", "exit_code", "signal", "seconds", ...}`.
+/// `{"verdict", "detail", "exit_code", "signal", "seconds", ..., "observed", "weak_oracle",
+/// "isolation"}`.
 nlohmann::ordered_json to_json(const Result& r);
+nlohmann::ordered_json to_json(const IsolationReport& iso);
+nlohmann::ordered_json to_json(const Oracle& o);
+
+/// What the simulation cache holds (`hlsv cache info`).
+struct CacheInfo {
+    fs::path dir;
+    std::uintmax_t bytes = 0;
+    std::size_t objects = 0, manifests = 0, goldens = 0, pch = 0, other = 0;
+};
+/// Sizes the cache at `dir` ("" : the default cache directory).
+CacheInfo cache_info(const fs::path& dir = {});
+/// Removes everything in the cache at `dir` ("" : default); returns the bytes freed.
+std::uintmax_t clear_cache(const fs::path& dir = {});
+/// The default cache directory: $HLSV_CACHE_DIR, else $XDG_CACHE_HOME/hlsv/csim, else
+/// ~/.cache/hlsv/csim.
+fs::path default_cache_directory();
 
 /// Exit code for the CLI: 0 for pass/equivalent, 1 otherwise.
 inline bool is_success(Verdict v) {

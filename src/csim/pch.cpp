@@ -182,7 +182,7 @@ std::vector<std::string> pch_flags(const Toolchain& tc, const fs::path& cache_di
     std::vector<std::string> flags;
     std::string key_text = tc.hls_fingerprint() + '\n';
     for (const auto& f : tc.compile_flags(file)) {
-        if (f.rfind("-I", 0) != 0) {
+        if (f.rfind("-I", 0) != 0 && f.rfind("-iquote", 0) != 0) {
             flags.push_back(f);
             key_text += f + ' ';
         }

@@ -13,7 +13,9 @@
 #include <grp.h>
 #include <mutex>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -146,6 +148,252 @@ void set_limit(int resource, rlim_t soft, rlim_t hard) {
     ::setrlimit(resource, &rl);
 }
 
+// ---- the child side: async-signal-safe calls only ----------------------------------------
+
+// Setup results the namespace's first process reports to the parent with the program's status.
+enum SetupBits : int {
+    k_fs_readonly = 1,
+    k_private_tmp = 2,
+    k_dropped = 4,
+    k_pdeathsig = 8,
+};
+
+struct StatusReport {
+    int setup = 0;
+    int status = 0;
+    int started = 0; ///< 1 when the program was started (the status is its own)
+};
+
+// Everything the child needs, prepared before fork/clone.
+struct ChildPlan {
+    const char* program = nullptr;
+    char* const* argv = nullptr;
+    char* const* envp = nullptr;
+    const char* cwd = nullptr;
+    const Limits* lim = nullptr;
+    rlim_t cpu_soft = 0;
+    rlim_t nproc = 0;
+    bool drop = false;
+    bool pid_ns = false;
+    bool mount_ns = false;
+    bool user_ns = false;
+    uid_t outer_uid = 0;
+    gid_t outer_gid = 0;
+    int out_w = -1, err_w = -1;
+    int status_w = -1; ///< StatusReport goes here (pid namespace only)
+    int alive_r = -1;  ///< read end of a pipe the parent holds open: EOF means it died
+    // Preformatted uid/gid maps for a user namespace.
+    char uid_map[64] = {0};
+    char gid_map[64] = {0};
+    // Prefixes of cwd (for recreating it inside the private /tmp): "/tmp", "/tmp/a", ...
+    char cwd_prefixes[16][512] = {{0}};
+    int n_prefixes = 0;
+    bool cwd_under_tmp = false;
+};
+
+bool write_text(const char* path, const char* text) {
+    int fd = ::open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return false;
+    }
+    std::size_t len = std::strlen(text);
+    bool ok = ::write(fd, text, len) == static_cast<ssize_t>(len);
+    ::close(fd);
+    return ok;
+}
+
+int set_mount_attr(const char* path, unsigned flags, std::uint64_t set, std::uint64_t clr) {
+    struct mount_attr attr {};
+    attr.attr_set = set;
+    attr.attr_clr = clr;
+    return static_cast<int>(
+        ::syscall(SYS_mount_setattr, AT_FDCWD, path, flags, &attr, sizeof attr));
+}
+
+// A read-only view of every mount, a fresh tmpfs on /tmp and /dev/shm, and `cwd` writable.
+int setup_file_system(const ChildPlan& p) {
+    int bits = 0;
+    if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+        return 0;
+    }
+    int run_fd = ::open(p.cwd, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (run_fd < 0) {
+        return 0;
+    }
+    bool ro = set_mount_attr("/", AT_RECURSIVE, MOUNT_ATTR_RDONLY, 0) == 0;
+    bool tmp =
+        ::mount("hlsv-tmp", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=1777") == 0;
+    ::mount("hlsv-shm", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "size=16m,mode=1777");
+    if (tmp && p.cwd_under_tmp) {
+        for (int i = 0; i < p.n_prefixes; ++i) {
+            ::mkdir(p.cwd_prefixes[i], 0755);
+        }
+    }
+    char fd_path[64];
+    std::snprintf(fd_path, sizeof fd_path, "/proc/self/fd/%d", run_fd);
+    bool run_ok = ::mount(fd_path, p.cwd, nullptr, MS_BIND, nullptr) == 0 &&
+                  set_mount_attr(p.cwd, 0, 0, MOUNT_ATTR_RDONLY) == 0;
+    ::close(run_fd);
+    if (!run_ok) {
+        ::_exit(125); // the run directory is not writable: nothing meaningful can run
+    }
+    // A /proc of the new pid namespace: the program sees only its own processes.
+    ::mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr);
+    bits |= ro ? k_fs_readonly : 0;
+    bits |= tmp ? k_private_tmp : 0;
+    return bits;
+}
+
+[[noreturn]] void exec_program(const ChildPlan& p) {
+    // ETXTBSY: another thread's child, forked while the program was still being written,
+    // holds the write descriptor until its own exec closes it. Wait for that, briefly.
+    for (int tries = 0;; ++tries) {
+        ::execve(p.program, p.argv, p.envp);
+        if (errno != ETXTBSY || tries >= 200) {
+            break;
+        }
+        struct timespec pause = {0, 5'000'000};
+        ::nanosleep(&pause, nullptr);
+    }
+    ::_exit(127);
+}
+
+[[noreturn]] void child_main(const ChildPlan& p) {
+    ::setpgid(0, 0);
+    int setup = 0;
+    if (p.user_ns) {
+        // Map our own uid/gid to root inside: enough to mount, nothing outside.
+        write_text("/proc/self/setgroups", "deny");
+        write_text("/proc/self/uid_map", p.uid_map);
+        write_text("/proc/self/gid_map", p.gid_map);
+    }
+    if (p.mount_ns) {
+        setup |= setup_file_system(p);
+    }
+    int devnull = ::open("/dev/null", O_RDONLY);
+    ::dup2(devnull, 0);
+    ::dup2(p.out_w, 1);
+    ::dup2(p.err_w, 2);
+    int status_fd = -1, alive_fd = -1;
+    if (p.status_w >= 0) {
+        status_fd = ::dup2(p.status_w, 3);
+        ::fcntl(status_fd, F_SETFD, FD_CLOEXEC);
+    }
+    if (p.alive_r >= 0) {
+        alive_fd = ::dup2(p.alive_r, 4);
+        ::fcntl(alive_fd, F_SETFD, FD_CLOEXEC);
+    }
+    ::syscall(SYS_close_range, 5u, ~0u, 0u);
+    if (p.cwd && *p.cwd && ::chdir(p.cwd) != 0) {
+        ::_exit(126);
+    }
+    // Lowest priority: a fork bomb must not starve the parent that watches and kills it.
+    ::setpriority(PRIO_PROCESS, 0, 19);
+    const Limits& lim = *p.lim;
+    set_limit(RLIMIT_CPU, p.cpu_soft, p.cpu_soft + 1);
+    set_limit(RLIMIT_FSIZE, lim.file_size, lim.file_size);
+    set_limit(RLIMIT_CORE, 0, 0);
+    set_limit(RLIMIT_NPROC, p.nproc, p.nproc);
+    if (lim.address_space > 0) {
+        set_limit(RLIMIT_AS, lim.address_space, lim.address_space);
+    }
+    if (p.drop) {
+        // RLIMIT_NPROC is not enforced for root; as nobody it is, and the program cannot
+        // read our files.
+        // Raw syscalls: glibc's setuid() in a process it believes multi-threaded (we are a raw
+        // clone of one) signals every thread it knows of and waits for them; those threads do
+        // not exist here, so it would wait forever.
+        if (::syscall(SYS_setgroups, 0L, 0L) != 0 ||
+            ::syscall(SYS_setresgid, long(k_nobody), long(k_nobody), long(k_nobody)) != 0 ||
+            ::syscall(SYS_setresuid, long(k_nobody), long(k_nobody), long(k_nobody)) != 0) {
+            ::_exit(126);
+        }
+        setup |= k_dropped;
+    }
+    // After the uid change (which clears it): die with the thread that started us.
+    if (::prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) == 0) {
+        setup |= k_pdeathsig;
+    }
+    if (alive_fd >= 0) {
+        struct pollfd pf = {alive_fd, POLLIN, 0};
+        if (::poll(&pf, 1, 0) > 0) { // EOF: the parent died before the signal was armed
+            ::_exit(126);
+        }
+    }
+    if (!p.pid_ns) {
+        exec_program(p);
+    }
+    // First process of a pid namespace: start the program as its child, so it is not "init"
+    // (which ignores its own default-action signals: abort() must still be SIGABRT), reap
+    // every orphan, and report the program's status. When we die, the kernel kills the rest.
+    // Not glibc's fork(): we were started by a raw clone from a multi-threaded process, so a
+    // malloc arena lock another thread held at that moment is still locked here, and fork()
+    // takes every arena lock for its atfork handlers. The raw syscall takes none.
+    pid_t prog =
+        static_cast<pid_t>(::syscall(SYS_clone, static_cast<long>(SIGCHLD), 0L, 0L, 0L, 0L));
+    if (prog < 0) {
+        ::_exit(126);
+    }
+    if (prog == 0) {
+        if (alive_fd >= 0) {
+            ::close(alive_fd);
+        }
+        if (status_fd >= 0) {
+            ::close(status_fd);
+        }
+        exec_program(p);
+    }
+    StatusReport rep;
+    rep.setup = setup;
+    while (true) {
+        int st = 0;
+        pid_t r = ::waitpid(-1, &st, 0);
+        if (r == prog) {
+            rep.status = st;
+            rep.started = 1;
+            break;
+        }
+        if (r < 0 && errno != EINTR) {
+            break;
+        }
+    }
+    if (status_fd >= 0) {
+        (void)!::write(status_fd, &rep, sizeof rep);
+    }
+    ::_exit(0);
+}
+
+std::string fmt_hex(int v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%x", unsigned(v));
+    return buf;
+}
+
+std::mutex& probe_mutex() {
+    static std::mutex mu;
+    return mu;
+}
+
+// clone() flags refused once are not tried again (each refusal costs a failed syscall).
+std::map<int, bool>& refused_flags() {
+    static std::map<int, bool> m;
+    return m;
+}
+
+int namespace_flags(Isolation level, bool root) {
+    int flags = 0;
+    if (level != Isolation::none) {
+        flags |= CLONE_NEWPID;
+    }
+    if (level == Isolation::full) {
+        flags |= CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWIPC;
+    }
+    if (flags && !root) {
+        flags |= CLONE_NEWUSER;
+    }
+    return flags;
+}
+
 } // namespace
 
 std::map<std::string, std::string> base_env(const fs::path& home) {
@@ -217,55 +465,102 @@ Outcome run_command(const Command& cmd) {
         out.error = std::string("pipe: ") + std::strerror(errno);
         return out;
     }
+    // Status pipe (the namespace's first process reports the program's status and what setup
+    // it got) and a liveness pipe (its read end sees EOF if we die before PDEATHSIG is armed).
+    int status_pipe[2] = {-1, -1}, alive_pipe[2] = {-1, -1};
+    bool root = running_as_root();
+    int ns_flags = namespace_flags(cmd.isolation, root);
+    {
+        std::lock_guard lock(probe_mutex());
+        if (ns_flags && refused_flags().count(ns_flags)) {
+            // Fall back one level: a pid namespace alone, then nothing.
+            int pid_only = namespace_flags(Isolation::process, root);
+            ns_flags = refused_flags().count(pid_only) ? 0 : pid_only;
+        }
+    }
+    if (ns_flags) {
+        if (::pipe2(status_pipe, O_CLOEXEC) != 0) {
+            ns_flags = 0;
+        }
+    }
+    if (::pipe2(alive_pipe, O_CLOEXEC) != 0) {
+        alive_pipe[0] = alive_pipe[1] = -1;
+    }
+    ChildPlan plan;
+    plan.program = program.c_str();
+    plan.argv = argv.data();
+    plan.envp = envp.data();
+    plan.cwd = cwd.c_str();
+    plan.lim = &lim;
+    plan.cpu_soft = cpu_soft;
+    plan.nproc = nproc;
+    plan.drop = drop;
+    plan.out_w = out_pipe[1];
+    plan.err_w = err_pipe[1];
+    plan.alive_r = alive_pipe[0];
+    plan.outer_uid = ::geteuid();
+    plan.outer_gid = ::getegid();
+    std::snprintf(plan.uid_map, sizeof plan.uid_map, "0 %u 1", unsigned(plan.outer_uid));
+    std::snprintf(plan.gid_map, sizeof plan.gid_map, "0 %u 1", unsigned(plan.outer_gid));
+    {
+        // Every ancestor of cwd below /tmp, to recreate the path inside the private /tmp.
+        fs::path c = fs::path(cwd).lexically_normal();
+        fs::path acc;
+        for (const auto& part : c) {
+            acc /= part;
+            if (acc.string().rfind("/tmp", 0) == 0 && acc.string() != "/tmp" &&
+                plan.n_prefixes < 16 && acc.string().size() < 511) {
+                std::snprintf(plan.cwd_prefixes[plan.n_prefixes++], 512, "%s", acc.c_str());
+            }
+        }
+        plan.cwd_under_tmp = c.string().rfind("/tmp/", 0) == 0 && plan.n_prefixes < 16;
+    }
     auto start = Clock::now();
-    pid_t pid = ::fork();
+    pid_t pid = -1;
+    while (true) {
+        plan.pid_ns = (ns_flags & CLONE_NEWPID) != 0;
+        plan.mount_ns = (ns_flags & CLONE_NEWNS) != 0;
+        plan.user_ns = (ns_flags & CLONE_NEWUSER) != 0;
+        plan.status_w = plan.pid_ns ? status_pipe[1] : -1;
+        if (ns_flags) {
+            // Like fork, with new namespaces (the raw syscall: glibc's clone wants a stack).
+            pid = static_cast<pid_t>(
+                ::syscall(SYS_clone, static_cast<long>(ns_flags | SIGCHLD), 0L, 0L, 0L, 0L));
+        } else {
+            pid = ::fork();
+        }
+        if (pid == 0) {
+            child_main(plan);
+        }
+        if (pid < 0 && ns_flags &&
+            (errno == EPERM || errno == EINVAL || errno == ENOSPC || errno == EUSERS)) {
+            std::lock_guard lock(probe_mutex());
+            refused_flags()[ns_flags] = true;
+            int pid_only = namespace_flags(Isolation::process, root);
+            ns_flags = ns_flags != pid_only && !refused_flags().count(pid_only) ? pid_only : 0;
+            continue;
+        }
+        break;
+    }
+    // The wall clock starts once clone() returned: creating a network namespace can take a
+    // while on a loaded machine, and that is not the program's time.
+    start = Clock::now();
     if (pid < 0) {
         int err = errno;
-        for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
-            ::close(fd);
+        for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1], status_pipe[0],
+                       status_pipe[1], alive_pipe[0], alive_pipe[1]}) {
+            if (fd >= 0) {
+                ::close(fd);
+            }
         }
         out.failure = Failure::error;
         out.error = std::string("fork: ") + std::strerror(err);
         return out;
     }
-    if (pid == 0) {
-        ::setpgid(0, 0);
-        int devnull = ::open("/dev/null", O_RDONLY);
-        ::dup2(devnull, 0);
-        ::dup2(out_pipe[1], 1);
-        ::dup2(err_pipe[1], 2);
-        ::syscall(SYS_close_range, 3u, ~0u, 0u);
-        if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) {
-            ::_exit(126);
+    for (int fd : {status_pipe[1], alive_pipe[0]}) {
+        if (fd >= 0) {
+            ::close(fd);
         }
-        // Lowest priority: a fork bomb must not starve the parent that watches and kills it.
-        ::setpriority(PRIO_PROCESS, 0, 19);
-        set_limit(RLIMIT_CPU, cpu_soft, cpu_soft + 1);
-        set_limit(RLIMIT_FSIZE, lim.file_size, lim.file_size);
-        set_limit(RLIMIT_CORE, 0, 0);
-        set_limit(RLIMIT_NPROC, nproc, nproc);
-        if (lim.address_space > 0) {
-            set_limit(RLIMIT_AS, lim.address_space, lim.address_space);
-        }
-        if (drop) {
-            // RLIMIT_NPROC is not enforced for root; as nobody it is, and the program cannot
-            // read our files.
-            if (::setgroups(0, nullptr) != 0 || ::setgid(k_nobody) != 0 ||
-                ::setuid(k_nobody) != 0) {
-                ::_exit(126);
-            }
-        }
-        // ETXTBSY: another thread's child, forked while the program was still being written,
-        // holds the write descriptor until its own exec closes it. Wait for that, briefly.
-        for (int tries = 0;; ++tries) {
-            ::execve(program.c_str(), argv.data(), envp.data());
-            if (errno != ETXTBSY || tries >= 200) {
-                break;
-            }
-            struct timespec pause = {0, 5'000'000};
-            ::nanosleep(&pause, nullptr);
-        }
-        ::_exit(127);
     }
     ::setpgid(pid, pid); // also in the parent: no race with the kill below
     ::close(out_pipe[1]);
@@ -362,6 +657,39 @@ Outcome run_command(const Command& cmd) {
         ::waitpid(pid, &status, 0);
     }
     kill_group_and_reap(pid);
+    if (alive_pipe[1] >= 0) {
+        ::close(alive_pipe[1]);
+    }
+    int setup = 0;
+    if (status_pipe[0] >= 0) {
+        StatusReport rep;
+        ssize_t got = ::read(status_pipe[0], &rep, sizeof rep);
+        ::close(status_pipe[0]);
+        if (got == static_cast<ssize_t>(sizeof rep)) {
+            setup = rep.setup;
+            if (rep.started) {
+                status = rep.status; // the program's own status, not its namespace's init
+            }
+        } else if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+            status = W_EXITCODE(126, 0); // died before reporting: never a pass
+        }
+    }
+    IsolationReport& iso = out.isolation;
+    iso.pid_namespace = (ns_flags & CLONE_NEWPID) != 0;
+    iso.network = (ns_flags & CLONE_NEWNET) != 0;
+    iso.user_namespace = (ns_flags & CLONE_NEWUSER) != 0;
+    iso.readonly_fs = (setup & k_fs_readonly) != 0;
+    iso.private_tmp = (setup & k_private_tmp) != 0;
+    iso.dropped_privileges = drop && (!iso.pid_namespace || (setup & k_dropped));
+    iso.parent_death_signal = !iso.pid_namespace || (setup & k_pdeathsig);
+    int wanted = namespace_flags(cmd.isolation, root);
+    if ((wanted & ~ns_flags) != 0) {
+        iso.note = "the kernel refused some namespaces (clone flags 0x" +
+                   fmt_hex(wanted & ~ns_flags) + "); ran with fewer walls";
+    } else if ((ns_flags & CLONE_NEWNS) && !(iso.readonly_fs && iso.private_tmp)) {
+        iso.note = std::string("mount namespace without ") +
+                   (iso.readonly_fs ? "a private /tmp" : "a read-only file system view");
+    }
     out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (WIFEXITED(status)) {
         out.exit_code = WEXITSTATUS(status);

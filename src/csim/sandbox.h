@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/core.h"
+#include "csim.h"
 
 #include <cstdint>
 #include <map>
@@ -23,7 +24,16 @@ struct Limits {
     bool drop_privileges = true;       ///< when running as root: run as nobody
 };
 
+/// How far a command is walled off (each level where the kernel allows it; the outcome says
+/// what was obtained).
+enum class Isolation {
+    none,    ///< process group, rlimits, parent-death signal
+    process, ///< + own pid namespace: nothing it starts outlives it (compilers)
+    full,    ///< + no network, read-only file system except `cwd`, private /tmp (simulations)
+};
+
 struct Command {
+    Isolation isolation = Isolation::none;
     std::vector<std::string> argv;
     fs::path cwd;
     std::map<std::string, std::string> env; ///< the complete environment
@@ -45,6 +55,7 @@ struct Outcome {
     std::string out, err;
     double seconds = 0;
     std::string error;
+    IsolationReport isolation;
 };
 
 /// Runs `cmd` and returns after every process of its group is gone.
@@ -52,6 +63,9 @@ Outcome run_command(const Command& cmd);
 
 /// The minimal environment: PATH, HOME=`home`, LANG=C.
 std::map<std::string, std::string> base_env(const fs::path& home);
+
+/// Which namespaces this kernel lets us create for `level` (probed once per level).
+IsolationReport probe_isolation(Isolation level);
 
 /// Makes `dir` (recursively) owned by the sandbox user, so a dropped-privilege run can write.
 void prepare_run_dir(const fs::path& dir);

@@ -15,6 +15,7 @@
 #include <exception>
 #include <fmt/format.h>
 #include <mutex>
+#include <regex>
 #include <set>
 #include <thread>
 
@@ -27,8 +28,10 @@ namespace {
 constexpr std::size_t k_max_batch = 48;
 constexpr std::size_t k_min_split = 12;
 
-// A temporary directory of a dead process is removed once nobody touched it for this long.
-constexpr std::chrono::seconds k_stale_temp_age{600};
+// A temporary directory of a dead process is removed at the next start. Its processes cannot
+// outlive it (pid namespace, parent-death signal), so no age margin is needed beyond the
+// moment between mkdtemp and the first write.
+constexpr std::chrono::seconds k_stale_temp_age{0};
 
 nlohmann::json observed_to_json(const Observed& o) {
     nlohmann::json files = nlohmann::json::object();
@@ -49,6 +52,19 @@ Observed observed_from_json(const nlohmann::json& j) {
     return o;
 }
 
+IsolationReport isolation_from_json(const nlohmann::json& j) {
+    IsolationReport r;
+    r.pid_namespace = j.value("pid_namespace", false);
+    r.network = j.value("network", false);
+    r.readonly_fs = j.value("readonly_fs", false);
+    r.private_tmp = j.value("private_tmp", false);
+    r.user_namespace = j.value("user_namespace", false);
+    r.dropped_privileges = j.value("dropped_privileges", false);
+    r.parent_death_signal = j.value("parent_death_signal", false);
+    r.note = j.value("note", std::string());
+    return r;
+}
+
 Verdict verdict_from_name(const std::string& s) {
     for (Verdict v :
          {Verdict::pass, Verdict::fail, Verdict::mismatch, Verdict::timeout, Verdict::crash,
@@ -66,6 +82,69 @@ bool is_source_ext(const fs::path& p) {
 }
 
 } // namespace
+
+std::vector<fs::path> testbench_only(const DesignSpec& d) {
+    std::vector<fs::path> out;
+    for (const auto& t : d.testbench) {
+        if (std::find(d.sources.begin(), d.sources.end(), t) == d.sources.end() &&
+            std::find(out.begin(), out.end(), t) == out.end()) {
+            out.push_back(t);
+        }
+    }
+    return out;
+}
+
+Oracle oracle_of(const DesignSpec& d, const Observed* golden) {
+    Oracle o;
+    auto compares = [&](const std::string& what) {
+        return std::find(d.compare.begin(), d.compare.end(), what) != d.compare.end();
+    };
+    o.exit = true;
+    o.reference = !d.expect.empty();
+    o.stdout_text =
+        !d.expect.stdout_ref.empty() || (golden && compares("stdout") && !golden->out.empty());
+    o.stderr_text =
+        !d.expect.stderr_ref.empty() || (golden && compares("stderr") && !golden->err.empty());
+    for (const auto& c : d.compare) {
+        if (c != "exit" && c != "stdout" && c != "stderr" && golden) {
+            o.files.push_back(c);
+        }
+    }
+    for (const auto& [out, ref] : d.expect.files) {
+        if (std::find(o.files.begin(), o.files.end(), out) == o.files.end()) {
+            o.files.push_back(out);
+        }
+    }
+    // Can the oracle fail by itself? A heuristic over the files that hold `main`: a return of
+    // something other than 0, exit(non-zero), assert or abort.
+    static const std::regex fails(
+        R"((\breturn\s*\(?\s*(-\s*)?[1-9A-Za-z_(!]|\bexit\s*\(\s*[^0\s)]|\bassert\s*\(|\babort\s*\(|EXIT_FAILURE))");
+    std::vector<fs::path> oracle_files = d.testbench;
+    if (d.main_in_sources && d.testbench.empty()) {
+        oracle_files = d.sources;
+    }
+    for (const auto& f : oracle_files) {
+        try {
+            std::string text = read_file(f);
+            // Only the body of main counts: helpers returning values say nothing.
+            static const std::regex main_def(R"(\bmain\s*\([^)]*\)\s*\{)");
+            std::smatch m;
+            if (std::regex_search(text, m, main_def)) {
+                std::size_t pos = std::size_t(m.position(0) + m.length(0));
+                int depth = 1;
+                std::size_t end = pos;
+                while (end < text.size() && depth > 0) {
+                    depth += text[end] == '{' ? 1 : text[end] == '}' ? -1 : 0;
+                    ++end;
+                }
+                std::string body = text.substr(pos, end - pos);
+                o.self_check = o.self_check || std::regex_search(body, fails);
+            }
+        } catch (const Error&) {
+        }
+    }
+    return o;
+}
 
 void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)>& fn) {
     if (n == 0) {
@@ -102,8 +181,8 @@ void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)
 
 Simulator::Impl::Impl(Options o) : opts(std::move(o)) {
     // Directories left by SIGKILLed hlsv processes (no destructor ran); one readdir of $TMPDIR.
-    // The age guard is a margin for what the pid check cannot see (a helper that outlived its
-    // parent, another host sharing $TMPDIR).
+    // Owners are matched by pid and pid namespace, so a $TMPDIR shared between hosts is not
+    // supported (docs/security.md).
     sweep_stale_temp_dirs(temp_parent(), k_stale_temp_age);
     cache_dir = opts.cache_dir.empty() ? default_cache_dir() : opts.cache_dir;
     jobs = opts.jobs > 0 ? opts.jobs
@@ -167,6 +246,8 @@ Run Simulator::Impl::run_exe(const DesignSpec& d, const fs::path& exe,
     cmd.limits.address_space = opts.sanitize ? 0 : opts.memory_limit;
     cmd.limits.output_cap = opts.output_cap;
     cmd.limits.max_processes = opts.max_processes;
+    // Coverage runs write .gcda files outside the run directory: no read-only view for them.
+    cmd.isolation = opts.isolate && gcov_dir.empty() ? Isolation::full : Isolation::process;
     Run r;
     r.outcome = run_command(cmd);
     r.files = collect_files(d, run.path());
@@ -176,8 +257,15 @@ Run Simulator::Impl::run_exe(const DesignSpec& d, const fs::path& exe,
 Result Simulator::Impl::judge(const DesignSpec& d, const Run& run,
                               const GoldenRecord* golden) const {
     Result r = classify(run.outcome, opts, timeout_for(d));
+    Observed obs{run.outcome.exit_code, run.outcome.out, run.outcome.err, run.files};
+    r.observed = golden ? golden->result.observed : oracle_of(d, nullptr);
+    if (r.verdict == Verdict::pass && !d.expect.empty()) {
+        if (auto diff = reference_difference(d, obs)) {
+            r.verdict = Verdict::mismatch;
+            r.detail = *diff;
+        }
+    }
     if (r.verdict == Verdict::pass && golden) {
-        Observed obs{run.outcome.exit_code, run.outcome.out, run.outcome.err, run.files};
         if (auto diff = first_difference(d, golden->obs, obs)) {
             r.verdict = Verdict::mismatch;
             r.detail = *diff;
@@ -186,33 +274,54 @@ Result Simulator::Impl::judge(const DesignSpec& d, const Run& run,
     return r;
 }
 
-std::string Simulator::Impl::golden_key(const DesignSpec& d, const Toolchain& tc) const {
+std::string Simulator::Impl::golden_key(const DesignSpec& d, const Toolchain& tc,
+                                        const std::vector<std::string>& object_keys) const {
+    // Objects are keyed by their whole dependency closure (see cached_object); what a run reads
+    // besides its program: data files and folders, argument files, reference outputs, and
+    // anything else in the design folder (a testbench may open files by absolute path).
     std::string k = tc.fingerprint() + '\n';
-    for (const auto& f : d.sources) {
-        k += "src " + f.filename().string() + ' ' + sha256_hex(read_file(f)) + '\n';
-    }
-    for (const auto& f : d.testbench) {
-        k += "tb " + f.filename().string() + ' ' + sha256_hex(read_file(f)) + '\n';
+    for (const auto& o : object_keys) {
+        k += "obj " + o + '\n';
     }
     for (const auto& name : d.data) {
         fs::path p = fs::path(name).is_absolute() ? fs::path(name) : d.dir / name;
-        std::error_code ec;
-        k += "data " + name + ' ' +
-             (fs::is_regular_file(p, ec) ? sha256_hex(read_file(p, 1ull << 30)) : "dir") + '\n';
+        k += "data " + name + ' ' + path_hash(p) + '\n';
     }
     for (const auto& a : d.args) {
-        k += "arg " + a + '\n';
+        k += "arg " + a;
+        std::error_code ec;
+        for (const fs::path& p : {fs::path(a), d.dir / a}) {
+            if (!a.empty() && fs::is_regular_file(p, ec)) {
+                k += ' ' + content_hash(p);
+                break;
+            }
+        }
+        k += '\n';
     }
     for (const auto& c : d.compare) {
         k += "cmp " + c + '\n';
     }
+    for (const auto& i : d.ignore) {
+        k += "ignore " + i + '\n';
+    }
+    // The reference outputs do not change the run, only its judgement: keyed all the same.
+    k += "expect " + (d.expect.stdout_ref.empty() ? "-" : content_hash(d.expect.stdout_ref)) + ' ' +
+         (d.expect.stderr_ref.empty() ? "-" : content_hash(d.expect.stderr_ref)) + ' ' +
+         std::to_string(d.expect.tolerance) + '\n';
+    for (const auto& [out, ref] : d.expect.files) {
+        k += "expect-file " + out + ' ' + content_hash(ref) + '\n';
+    }
+    k += "tree " + path_hash(d.dir, 64ull << 20) + '\n';
+    k += "main_in_sources " + std::to_string(d.main_in_sources) + '\n';
     for (const auto& [key, v] : opts.env) {
         k += "env " + key + '=' + v + '\n';
     }
     if (const char* c = std::getenv("HLSV_CASE")) {
         k += std::string("case ") + c + '\n';
     }
-    k += "timeout " + std::to_string(timeout_for(d)) + " sanitize " + std::to_string(opts.sanitize);
+    k += "timeout " + std::to_string(timeout_for(d)) + " sanitize " +
+         std::to_string(opts.sanitize) + " isolate " + std::to_string(opts.isolate) + " memory " +
+         std::to_string(opts.memory_limit) + " cap " + std::to_string(opts.output_cap);
     return sha256_hex(k);
 }
 
@@ -225,19 +334,33 @@ BuildStep Simulator::Impl::link(const Toolchain& tc, const std::vector<fs::path>
     auto lf = tc.link_flags();
     argv.insert(argv.end(), lf.begin(), lf.end());
     argv.insert(argv.end(), {"-o", exe.string()});
-    return run_compiler(argv, cwd);
+    BuildStep step = run_compiler(argv, cwd);
+    if (opts.keep) {
+        // The kept directory says how its program was linked (objects live in the cache).
+        std::string log;
+        for (const auto& a : argv) {
+            log += a + ' ';
+        }
+        log += "\n" + step.log;
+        write_file_atomic(cwd / "link.log", log);
+    }
+    return step;
 }
 
-std::optional<std::vector<fs::path>> Simulator::Impl::testbench_objects(const DesignSpec& d,
-                                                                        const Toolchain& tc,
-                                                                        BuildStep& step) const {
+std::optional<std::vector<fs::path>>
+Simulator::Impl::testbench_objects(const DesignSpec& d, const Toolchain& tc, BuildStep& step,
+                                   std::vector<std::string>* keys) const {
     std::vector<fs::path> objs;
-    for (const auto& f : d.testbench) {
-        auto o = cached_object(tc, cache_dir, f, step);
+    for (const auto& f : testbench_only(d)) {
+        std::string key;
+        auto o = cached_object(tc, cache_dir, f, step, &key, opts.use_cache);
         if (!o) {
             return std::nullopt;
         }
         objs.push_back(*o);
+        if (keys) {
+            keys->push_back("tb " + f.string() + ' ' + key);
+        }
     }
     return objs;
 }
@@ -245,11 +368,48 @@ std::optional<std::vector<fs::path>> Simulator::Impl::testbench_objects(const De
 std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d, bool* hit) {
     require_testbench(d);
     Toolchain tc(d, opts);
-    std::string key = golden_key(d, tc);
+    // Objects first (cheap when cached): their keys cover every file the compiler read, so
+    // the golden key below changes with any header, included data file or flag.
+    BuildStep step;
+    std::vector<fs::path> objs;
+    std::vector<std::string> keys;
+    bool ok = true;
+    for (const auto& f : d.sources) {
+        std::string key;
+        auto o = cached_object(tc, cache_dir, f, step, &key, opts.use_cache);
+        if (!o) {
+            ok = false;
+            break;
+        }
+        objs.push_back(*o);
+        keys.push_back("src " + f.string() + ' ' + key);
+    }
+    if (ok) {
+        auto tb = testbench_objects(d, tc, step, &keys);
+        ok = tb.has_value();
+        if (ok) {
+            objs.insert(objs.end(), tb->begin(), tb->end());
+        }
+    }
+    if (!ok) {
+        // Never cached: the next run compiles again, so a fix (a missing header or data
+        // folder added) is seen at once.
+        auto rec = std::make_shared<GoldenRecord>();
+        rec->result.verdict = Verdict::compile_error;
+        rec->result.detail = step.diagnostic;
+        rec->result.stderr_text = step.log;
+        rec->result.observed = oracle_of(d, nullptr);
+        return rec;
+    }
+    bool cacheable = opts.use_cache;
+    for (const auto& k : keys) {
+        cacheable = cacheable && k.find("volatile:") == std::string::npos;
+    }
+    std::string key = golden_key(d, tc, keys);
     std::shared_ptr<std::mutex> key_mu;
     {
         std::lock_guard lock(mu);
-        if (auto it = goldens.find(key); it != goldens.end()) {
+        if (auto it = goldens.find(key); cacheable && it != goldens.end()) {
             if (hit) {
                 *hit = true;
             }
@@ -264,7 +424,7 @@ std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d,
     std::lock_guard key_lock(*key_mu); // one build per key, concurrent callers wait
     {
         std::lock_guard lock(mu);
-        if (auto it = goldens.find(key); it != goldens.end()) {
+        if (auto it = goldens.find(key); cacheable && it != goldens.end()) {
             return it->second;
         }
     }
@@ -272,7 +432,7 @@ std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d,
     fs::path cache_file = cache_dir / "golden" / (key + ".json");
     bool loaded = false;
     std::error_code ec;
-    if (fs::exists(cache_file, ec)) {
+    if (cacheable && fs::exists(cache_file, ec)) {
         try {
             auto j = nlohmann::json::parse(read_file(cache_file, 1ull << 30));
             rec->obs = observed_from_json(j.at("observed"));
@@ -283,6 +443,7 @@ std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d,
             rec->result.seconds = j.at("seconds").get<double>();
             rec->result.stdout_text = rec->obs.out;
             rec->result.stderr_text = rec->obs.err;
+            rec->result.isolation = isolation_from_json(j.at("isolation"));
             rec->result.cached = true;
             loaded = true;
         } catch (const std::exception& ex) {
@@ -292,45 +453,26 @@ std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d,
     }
     if (!loaded) {
         TempDir build("hlsv-build-", {}, opts.keep);
-        BuildStep step;
-        std::vector<fs::path> objs;
-        bool ok = true;
-        for (const auto& f : d.sources) {
-            auto o = cached_object(tc, cache_dir, f, step);
-            if (!o) {
-                ok = false;
-                break;
-            }
-            objs.push_back(*o);
-        }
-        if (ok) {
-            auto tb = testbench_objects(d, tc, step);
-            ok = tb.has_value();
-            if (ok) {
-                objs.insert(objs.end(), tb->begin(), tb->end());
-            }
-        }
         fs::path exe = build.path() / "sim";
-        if (ok) {
-            step = link(tc, objs, exe, build.path());
-            ok = step.ok;
-        }
-        if (!ok) {
+        step = link(tc, objs, exe, build.path());
+        if (!step.ok) {
             rec->result.verdict = Verdict::compile_error;
             rec->result.detail = step.diagnostic;
             rec->result.stderr_text = step.log;
+            cacheable = false;
         } else {
             Run run = run_exe(d, exe, {}, {});
-            rec->result = judge(d, run, nullptr);
             rec->obs = {run.outcome.exit_code, run.outcome.out, run.outcome.err, run.files};
+            rec->result = judge(d, run, nullptr);
         }
         // Timeouts depend on machine load: never cached.
-        if (rec->result.verdict != Verdict::timeout) {
+        if (cacheable && rec->result.verdict != Verdict::timeout) {
             nlohmann::json j = {{"verdict", verdict_name(rec->result.verdict)},
                                 {"detail", rec->result.detail},
                                 {"exit_code", rec->result.exit_code},
                                 {"signal", rec->result.signal},
                                 {"seconds", rec->result.seconds},
+                                {"isolation", to_json(rec->result.isolation)},
                                 {"observed", observed_to_json(rec->obs)}};
             try {
                 write_file_atomic(cache_file, j.dump());
@@ -339,8 +481,11 @@ std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d,
             }
         }
     }
-    std::lock_guard lock(mu);
-    goldens[key] = rec;
+    rec->result.observed = oracle_of(d, &rec->obs);
+    if (cacheable) {
+        std::lock_guard lock(mu);
+        goldens[key] = rec;
+    }
     return rec;
 }
 
@@ -394,7 +539,7 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
     std::map<std::string, std::string> broken; // golden source -> first diagnostic
     for (const auto& [name, path] : sources) {
         BuildStep s;
-        auto o = cached_object(tc, cache_dir, path, s);
+        auto o = cached_object(tc, cache_dir, path, s, nullptr, opts.use_cache);
         if (!o && !standalone) {
             throw InternalError(name + ": golden source stopped compiling: " + s.diagnostic);
         }
@@ -438,9 +583,10 @@ std::vector<Result> Simulator::Impl::run_variants(const DesignSpec& d,
             }
         }
         const std::string& name = v.files.begin()->first;
+        // A `main` among the sources must stay the program's main: never wrapped in a slot.
         bool batchable = opts.batch && d.language == "c++" && v.files.size() == 1 &&
-                         sources.count(name) && is_source_ext(name) && !is_c_file(name) &&
-                         !broken.count(name);
+                         !(d.main_in_sources && d.testbench.empty()) && sources.count(name) &&
+                         is_source_ext(name) && !is_c_file(name) && !broken.count(name);
         if (batchable) {
             auto& ge = golden_exports[name];
             if (!ge) {
@@ -658,7 +804,13 @@ bool Simulator::Impl::build_batch(
     fs::path unit = dir / ("batch_" + source);
     write_file_atomic(unit, make_batch(source, versions, exports));
     std::vector<std::string> argv = {tc.compiler_for(unit)};
-    auto flags = tc.compile_flags(d.dir / source); // without identical-code folding
+    fs::path original = d.dir / source;
+    for (const auto& f : d.sources) {
+        if (f.filename() == source) {
+            original = f;
+        }
+    }
+    auto flags = tc.compile_flags(original); // without identical-code folding
     argv.insert(argv.end(), flags.begin(), flags.end());
     auto pch = pch_flags(tc, cache_dir, unit, read_file(unit));
     argv.insert(argv.end(), pch.begin(), pch.end());
@@ -722,10 +874,23 @@ Single Simulator::Impl::build_single(const DesignSpec& d, const Toolchain& tc, c
                 objs.push_back(golden_obj);
                 continue;
             }
+            if (it->second.size() > k_max_source_bytes) {
+                s.step.diagnostic = name + ": variant too large (" +
+                                    std::to_string(it->second.size() >> 20) + " MiB, limit " +
+                                    std::to_string(k_max_source_bytes >> 20) + " MiB)";
+                return s;
+            }
             write_file_atomic(dir / name, it->second);
             fs::path obj = dir / (name + ".o");
             std::vector<std::string> argv = {tc.compiler_for(name)};
-            auto flags = tc.compile_flags(d.dir / name);
+            fs::path original = d.dir / name;
+            for (const auto& f : d.sources) {
+                if (f.filename() == name) {
+                    original = f;
+                }
+            }
+            // Compiled from a copy, but quoted includes resolve from the original's folder.
+            auto flags = tc.compile_flags(original);
             argv.insert(argv.end(), flags.begin(), flags.end());
             auto pch = pch_flags(tc, cache_dir, d.dir / name, it->second);
             argv.insert(argv.end(), pch.begin(), pch.end());
@@ -761,12 +926,14 @@ Single Simulator::Impl::build_single(const DesignSpec& d, const Toolchain& tc, c
             write_file_atomic(src / name, text);
         }
         std::vector<fs::path> files = d.sources;
-        files.insert(files.end(), d.testbench.begin(), d.testbench.end());
+        auto tb_only = testbench_only(d);
+        files.insert(files.end(), tb_only.begin(), tb_only.end());
         for (const auto& f : files) {
             std::string name = f.filename().string();
             fs::path obj = src / (name + ".o");
+            // The overlay first (replaced headers), then the original's folder for the rest.
             std::vector<std::string> argv = {tc.compiler_for(name), "-I" + src.string()};
-            auto flags = tc.compile_flags(src / name);
+            auto flags = tc.compile_flags(f);
             argv.insert(argv.end(), flags.begin(), flags.end());
             argv.insert(argv.end(), {"-c", name, "-o", obj.string()});
             s.step = run_compiler(argv, src);

@@ -17,6 +17,13 @@
 
 namespace hlsv::csim {
 
+/// The testbench files that are not also listed as sources (those link once, as sources).
+std::vector<fs::path> testbench_only(const DesignSpec& d);
+
+/// What a verdict on `d` rests on; `golden` (its observed outputs) tells whether stdout is
+/// non-empty, nullptr when there is no golden to compare with.
+Oracle oracle_of(const DesignSpec& d, const Observed* golden);
+
 /// Runs fn(0..n-1) on up to `jobs` threads; rethrows the first exception after all finish.
 void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)>& fn);
 
@@ -51,7 +58,8 @@ struct Simulator::Impl {
 
     double timeout_for(const DesignSpec& d) const;
     void require_testbench(const DesignSpec& d) const;
-    std::string golden_key(const DesignSpec& d, const Toolchain& tc) const;
+    std::string golden_key(const DesignSpec& d, const Toolchain& tc,
+                           const std::vector<std::string>& object_keys) const;
     /// The golden record; `*hit` set when it came from this process's memory.
     std::shared_ptr<const GoldenRecord> golden(const DesignSpec& d, bool* hit = nullptr);
     Run run_exe(const DesignSpec& d, const fs::path& exe,
@@ -59,8 +67,10 @@ struct Simulator::Impl {
     Result judge(const DesignSpec& d, const Run& run, const GoldenRecord* golden) const;
     BuildStep link(const Toolchain& tc, const std::vector<fs::path>& objs, const fs::path& exe,
                    const fs::path& cwd) const;
-    std::optional<std::vector<fs::path>> testbench_objects(const DesignSpec& d, const Toolchain& tc,
-                                                           BuildStep& step) const;
+    /// Objects of the testbench files that are not also sources; `keys` gets their cache keys.
+    std::optional<std::vector<fs::path>>
+    testbench_objects(const DesignSpec& d, const Toolchain& tc, BuildStep& step,
+                      std::vector<std::string>* keys = nullptr) const;
     /// `standalone`: no golden (see Simulator::run_standalone).
     std::vector<Result> run_variants(const DesignSpec& d, const std::vector<Variant>& variants,
                                      bool standalone);

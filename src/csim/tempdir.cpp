@@ -72,8 +72,12 @@ std::size_t sweep_stale_temp_dirs(const fs::path& parent, std::chrono::seconds m
             continue;
         }
         struct stat st {};
-        if (::lstat(it->path().c_str(), &st) != 0 || !S_ISDIR(st.st_mode) ||
-            st.st_uid != ::getuid()) {
+        if (::lstat(it->path().c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+            continue;
+        }
+        // Run directories of a root hlsv belong to nobody (the sandbox user) by then.
+        bool mine = st.st_uid == ::getuid() || (::getuid() == 0 && st.st_uid == 65534);
+        if (!mine) {
             continue;
         }
         std::error_code tec;
@@ -92,11 +96,16 @@ std::size_t sweep_stale_temp_dirs(const fs::path& parent, std::chrono::seconds m
 
 TempDir::TempDir(const std::string& prefix, const fs::path& parent, bool keep) : keep_(keep) {
     fs::path base = parent.empty() ? temp_parent() : parent;
-    std::string templ = (base / (prefix + temp_owner_tag() + "-XXXXXX")).string();
+    // A kept directory is named so the sweep of dead owners' leftovers never takes it.
+    std::string templ =
+        (base / ((keep ? "kept-" : "") + prefix + temp_owner_tag() + "-XXXXXX")).string();
     if (!::mkdtemp(templ.data())) {
         throw InternalError(base.string() + ": cannot create a temporary directory");
     }
     path_ = templ;
+    if (keep) {
+        log_info("kept: " + path_.string());
+    }
 }
 
 TempDir::~TempDir() {

@@ -35,6 +35,33 @@ nlohmann::ordered_json to_json(const Result& r) {
     j["duplicate_of"] = r.duplicate_of ? nlohmann::ordered_json(*r.duplicate_of) : nullptr;
     j["batched"] = r.batched;
     j["cached"] = r.cached;
+    j["observed"] = to_json(r.observed);
+    j["weak_oracle"] = r.observed.weak();
+    j["isolation"] = to_json(r.isolation);
+    return j;
+}
+
+nlohmann::ordered_json to_json(const Oracle& o) {
+    nlohmann::ordered_json j;
+    j["exit"] = o.exit;
+    j["stdout"] = o.stdout_text;
+    j["stderr"] = o.stderr_text;
+    j["files"] = o.files;
+    j["reference"] = o.reference;
+    j["self_check"] = o.self_check;
+    return j;
+}
+
+nlohmann::ordered_json to_json(const IsolationReport& iso) {
+    nlohmann::ordered_json j;
+    j["pid_namespace"] = iso.pid_namespace;
+    j["network"] = iso.network;
+    j["readonly_fs"] = iso.readonly_fs;
+    j["private_tmp"] = iso.private_tmp;
+    j["user_namespace"] = iso.user_namespace;
+    j["dropped_privileges"] = iso.dropped_privileges;
+    j["parent_death_signal"] = iso.parent_death_signal;
+    j["note"] = iso.note;
     return j;
 }
 

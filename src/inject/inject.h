@@ -181,6 +181,8 @@ struct Validation {
     std::vector<int> changed_lines;
     std::string buggy; ///< the buggy source ("" when it did not apply)
     std::string diff;
+    /// The C-simulation verdict rested on an exit status the testbench never sets itself.
+    bool weak_oracle = false;
     nlohmann::ordered_json to_json() const; ///< {"verdict","evidence","reason","changed_lines"}
 };
 

@@ -31,6 +31,9 @@ nlohmann::ordered_json Validation::to_json() const {
     j["evidence"] = evidence;
     j["reason"] = reason;
     j["changed_lines"] = changed_lines;
+    if (weak_oracle) {
+        j["weak_oracle"] = true;
+    }
     return j;
 }
 
@@ -45,6 +48,7 @@ bool any_functional(const Injection& inj) {
 void judge(const csim::Result& r, Validation& v) {
     using csim::Verdict;
     std::string detail = r.detail.empty() ? "" : ": " + r.detail;
+    v.weak_oracle = r.observed.weak();
     switch (r.verdict) {
     case Verdict::pass:
         v.verdict = hlsv::inject::Verdict::silent;

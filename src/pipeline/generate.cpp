@@ -207,6 +207,9 @@ json sample_json(const DesignEntry& d, const Item& item, const Proposal& p,
         s["changed_lines"] = v->changed_lines;
         s["diff"] = v->diff;
         s["buggy_code"] = v->buggy;
+        if (v->weak_oracle) {
+            s["weak_oracle"] = true; // judged by an exit status alone (issue 13)
+        }
     }
     // Per-item stage timings live in the item, so a resumed run's manifest still accounts for
     // the work earlier (killed) invocations did, and a no-op rerun leaves it byte-identical.

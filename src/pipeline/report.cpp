@@ -279,9 +279,10 @@ std::string render_report(const fs::path& dir) {
         attempts = samples;
     }
     std::map<std::string, double> reasons, suites, stages;
-    long valid = 0, silent = 0;
+    long valid = 0, silent = 0, weak = 0;
     for (const auto& a : attempts) {
         std::string v = a.value("verdict", "");
+        weak += a.value("weak_oracle", false);
         valid += v == "valid";
         silent += v == "silent";
         if (v != "valid" && v != "silent") {
@@ -314,7 +315,8 @@ std::string render_report(const fs::path& dir) {
       << "</b>attempts</div><div class=\"card\"><b>" << silent
       << "</b>silent (undetected)</div><div class=\"card\"><b>"
       << (attempts.empty() ? 0 : 100 * valid / static_cast<long>(attempts.size()))
-      << "%</b>validity</div></div>";
+      << "%</b>validity</div><div class=\"card\"><b>" << weak
+      << "</b>weak oracle (exit status only)</div></div>";
     o << "<h2>Validity per bug type</h2>" << verdict_chart(attempts, "bug_types");
     o << "<h2>Validity per backend and strategy</h2>" << verdict_chart(attempts, "strategy");
     o << "<h2>Why attempts were not valid</h2>" << count_chart(reasons, "attempts");

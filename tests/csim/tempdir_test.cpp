@@ -93,18 +93,17 @@ TEST_F(Sweep, ASimulatorSweepsWhatAKilledProcessLeft) {
     ASSERT_EQ(left.size(), 1u);
     EXPECT_NE(left[0].filename().string().find(std::to_string(child) + "."), std::string::npos);
 
-    // Too young to sweep yet; once old, the next Simulator start removes it.
+    // The next Simulator start removes it (its owner is dead), and not a live owner's.
+    TempDir mine("hlsv-run-", parent.path());
     std::string old_tmp = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "";
     ::setenv("TMPDIR", parent.path().c_str(), 1);
-    { Simulator sim; }
-    EXPECT_TRUE(fs::exists(left[0]));
-    fs::last_write_time(left[0], fs::file_time_type::clock::now() - 15min);
     { Simulator sim; }
     if (old_tmp.empty()) {
         ::unsetenv("TMPDIR");
     } else {
         ::setenv("TMPDIR", old_tmp.c_str(), 1);
     }
+    EXPECT_TRUE(fs::exists(mine.path()));
     EXPECT_FALSE(fs::exists(left[0]));
 }
 
