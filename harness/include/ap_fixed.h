@@ -320,10 +320,13 @@ template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N> struct ap_fixed
   float to_float() const { return (float)to_double(); }
   long double to_ldouble() const { return (long double)to_double(); }
   operator double() const { return to_double(); }
-  // integer part, truncated toward zero (like a C cast)
+  // integer part, truncated toward zero (like a C cast); with no integer
+  // bits (I <= 0) a negative value gives -1, as the vendor's one-bit result does
   ap_int_base<(I > 1 ? I : 1), S> to_ap_int_base(bool = false) const {
     constexpr int WI = I > 1 ? I : 1;
-    if constexpr (F <= 0) {
+    if constexpr (I <= 0) {
+      return ap_int_base<WI, S>(S && V.isneg() ? -1 : 0);
+    } else if constexpr (F <= 0) {
       return ap_int_base<WI, S>(ap_int_base<WI, S>(V).shl((unsigned long)(-F)));
     } else {
       ap_int_base<W, S> q(V.shr((unsigned long)F));
@@ -377,16 +380,76 @@ template <int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N> struct ap_fixed
       buf[len] = 0;
       return len;
     } else {
-      return std::snprintf(buf, (size_t)cap, "%.17g", to_double());
+      // exact for any width: integer digits, then fraction digits by repeated * 10
+      constexpr int XW = W + 1 + (F < 0 ? -F : 0);
+      bool neg = S && V.isneg();
+      ap_int_base<XW, false> m = neg ? ap_int_base<XW, false>(-ap_int_base<W + 1, true>(V))
+                                     : ap_int_base<XW, false>(ap_int_base<W + 1, false>(V));
+      ap_int_base<XW, false> ip = m;
+      if constexpr (F > 0) ip = m.shr((unsigned long)F);
+      if constexpr (F < 0) ip = m.shl((unsigned long)(-F));
+      int len = 0;
+      if (neg) buf[len++] = '-';
+      len += ip.to_chars(buf + len, 10, false, false);
+      if constexpr (F > 0) {
+        ap_int_base<F + 4, false> mask = ap_int_base<F + 4, false>(~ap_int_base<F + 4, false>(0)).shr(4UL);
+        ap_int_base<F + 4, false> fr = ap_int_base<F + 4, false>(m) & mask;
+        if (!fr.iszero()) buf[len++] = '.';
+        while (!fr.iszero() && len < cap - 1) {
+          fr = ap_int_base<F + 4, false>(fr * ap_int_base<4, false>(10));
+          buf[len++] = (char)('0' + fr.shr((unsigned long)F).to_int());
+          fr = fr & mask;
+        }
+      }
+      buf[len] = 0;
+      return len;
     }
   }
-  template <class Str = std::string> Str to_string(int radix = 10, bool sign = S) const {
+  // As the vendor's: radix 2 (the default) shows the raw bits without sign;
+  // other radixes show sign, integer part (as ap_uint<I+1>::to_string), then
+  // '.' and the fraction bits in groups (a short last group is shifted up),
+  // and hex ends with "p0"; decimal is exact.
+  template <class Str = std::string> Str to_string(int radix = 2, bool sign = S) const {
     if (radix == 10) {
-      char buf[160];
+      char buf[W + 170];
       to_chars10(buf, (int)sizeof(buf));
       return Str(buf);
     }
-    return V.template to_string<Str>(radix, sign);
+    if (radix != 8 && radix != 16) radix = 2;
+    if (radix == 2) sign = false;
+    constexpr int IP = I + 1 > 1 ? I + 1 : 1, FP = W - I > 1 ? W - I : 1;
+    ap_int_base<W + 1, S> t(V);  // one more bit: |most negative| fits
+    bool neg = sign && t.isneg();
+    if (neg) t = ap_int_base<W + 1, S>(-t);
+    Str out = neg ? Str("-") : Str();
+    if constexpr (I > 0) {
+      ap_int_base<IP, false> ip;
+      if constexpr (W >= I)
+        ip = ap_int_base<IP, false>(ap_int_base<W + 1, false>(t).shr((unsigned long)(W - I)));
+      else
+        ip = ap_int_base<IP, false>(ap_int_base<W + 1, false>(t)).shl((unsigned long)(I - W));
+      out += ip.template to_string<Str>(radix, false);
+    } else {
+      out += radix == 2 ? "0b0" : radix == 8 ? "0o0" : "0x0";
+    }
+    ap_int_base<FP, false> fr;
+    if constexpr (W - I >= 1) {
+      fr = ap_int_base<FP, false>(t);
+    } else {
+      fr = ap_int_base<FP, false>(0);
+    }
+    if (!fr.iszero() && W - I >= 1) {
+      int step = radix == 16 ? 4 : radix == 8 ? 3 : 1;
+      out += '.';
+      for (int i = W - I - 1; i >= 0; i -= step) {
+        int lo = i - step + 1 > 0 ? i - step + 1 : 0, dig = 0;
+        for (int b = i; b >= lo; --b) dig = (dig << 1) | (fr.test(b) ? 1 : 0);
+        if (i - step + 1 < 0) dig <<= -(i - step + 1);
+        out += (char)(dig < 10 ? '0' + dig : 'a' + dig - 10);
+      }
+      if (radix == 16) out += "p0";
+    }
+    return out;
   }
 
   // ---- bits ------------------------------------------------------------------
@@ -638,9 +701,120 @@ HLSV_FX_CMPOP(>)
 HLSV_FX_CMPOP(>=)
 #undef HLSV_FX_CMPOP
 
+namespace hlsv_ap {
+inline bool is_nz_digit(char c) { return c >= '1' && c <= '9'; }
+
+// Scientific form of a plain decimal digit string s (no sign): first
+// significant digit, '.', the other significant digits, then e+NN / e-NN.
+inline std::string sci_text(const std::string& s) {
+  size_t dot = s.find('.');
+  if (dot == std::string::npos) dot = s.size();
+  size_t first = 0;
+  while (first < s.size() && !is_nz_digit(s[first])) ++first;
+  size_t last = s.size() - 1;
+  while (last > first && !is_nz_digit(s[last])) --last;
+  long e = first > dot ? (long)dot - (long)first : (long)dot - (long)first - 1;
+  std::string out(1, s[first]);
+  if (last != first) {
+    out += '.';
+    for (size_t i = first + 1; i <= last; ++i)
+      if (s[i] != '.') out += s[i];
+  }
+  if (e != 0) {
+    out += e < 0 ? "e-" : "e+";
+    unsigned long m = (unsigned long)(e < 0 ? -e : e);
+    if (m < 10) out += '0';
+    out += std::to_string(m);
+  }
+  return out;
+}
+
+// How the vendor's ostream << ap_fixed shows a value: its exact decimal text
+// cut to `prec` significant digits (halves round away from zero on the
+// decimal digits), with %g-like switches to scientific form.  The format
+// flags (std::fixed, std::scientific) are ignored, as there.  Where the
+// integer part alone is longer than `prec`, the rounding digit is the one
+// after the first dropped digit, again as the vendor's code does.
+inline std::string fixed_text(const char* exact, int prec) {
+  bool neg = exact[0] == '-';
+  std::string a(exact + (neg ? 1 : 0));
+  std::string sign(neg ? "-" : "");
+  bool zero = true;
+  for (char c : a)
+    if (c != '.' && c != '0') zero = false;
+  if (zero) return "0";
+  size_t dot = a.find('.');
+  if (dot == std::string::npos) dot = a.size();
+  size_t first = 0, last = a.size() - 1;
+  while (!is_nz_digit(a[first])) ++first;
+  while (!is_nz_digit(a[last])) --last;
+  size_t p = prec < 0 ? 0 : (size_t)prec, cut;
+  if (dot > last) {  // integer
+    if (last - first + 1 <= p) return sign + a;
+    cut = first + p;
+  } else if (dot < first) {  // below one
+    if (last - first + 1 <= p) return sign + (first - dot - 1 < 4 ? a : sci_text(a));
+    cut = first + p;
+  } else {  // integer and fraction digits
+    if (last - first <= p) return sign + a;
+    cut = first + p + 1;
+  }
+  std::string d = "0" + a;  // room for a carry out of the top digit
+  ++cut;
+  bool carry = cut < d.size() && d[cut] > '4';
+  for (size_t i = cut; carry && i-- > 0;) {
+    if (d[i] == '.') continue;
+    if (d[i] == '9') {
+      d[i] = '0';
+    } else {
+      ++d[i];
+      carry = false;
+    }
+  }
+  size_t start = 0;
+  if (d[0] != '1')
+    while (!is_nz_digit(d[start])) ++start;
+  size_t kept = 0;
+  for (size_t i = start; i < d.size(); ++i) {
+    if (d[i] == '.') continue;
+    if (++kept > p) d[i] = '0';
+  }
+  size_t end = d.size();
+  if (d.find('.') != std::string::npos) {
+    for (size_t i = d.size(); i-- > 0;) {
+      if (d[i] == '.') {
+        end = i;
+        break;
+      }
+      if (d[i] != '0') {
+        end = i + 1;
+        break;
+      }
+    }
+  }
+  d = d[0] == '1' ? d.substr(0, end) : d.substr(1, end - 1);
+  size_t dd = d.find('.');
+  if (dd != std::string::npos) {
+    size_t z = dd + 1;
+    while (z < d.size() && d[z] == '0') ++z;
+    return sign + (z - dd - 1 < 4 ? d : sci_text(d));
+  }
+  return sign + (d.size() <= p ? d : sci_text(d));
+}
+}  // namespace hlsv_ap
+
+// Vendor-compatible text (see hlsv_ap::fixed_text), including its padding:
+// with a width wider than the text, the first fill character is itself
+// printed at that width, then one more per missing column.
 template <class C, class T, int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N>
 std::basic_ostream<C, T>& operator<<(std::basic_ostream<C, T>& os, const ap_fixed_base<W, I, S, Q, O, N>& x) {
-  return os << x.to_double();
+  char buf[W + 170];
+  x.to_chars10(buf, (int)sizeof(buf));
+  std::string str = hlsv_ap::fixed_text(buf, (int)os.precision());
+  unsigned width = (unsigned)os.width();
+  C fill = os.fill();
+  for (unsigned i = (unsigned)str.size(); i < width; ++i) os << fill;
+  return os << str.c_str();
 }
 template <class C, class T, int W, int I, bool S, ap_q_mode Q, ap_o_mode O, int N>
 std::basic_istream<C, T>& operator>>(std::basic_istream<C, T>& is, ap_fixed_base<W, I, S, Q, O, N>& x) {

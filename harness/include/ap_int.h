@@ -40,27 +40,26 @@
 // built-in ints); a range reference takes part with its source width, as in
 // Vitis.  sizeof(ap_int<W>) is 8 * ceil(W/64).
 //
-// Compile-time cost: only <cstdint>, <cstdio>, <cstdlib>, <type_traits> and
-// <iosfwd> are included; operator<< / to_string are templates that only need
-// <ostream> / <string> at the point of use (which the user has included if
-// they use streams or std::string).
+// Includes: like the vendor's header, ap_int.h brings <iostream>, <iomanip>,
+// <sstream>, <string>, <limits>, <cmath>, <cstring>, <cassert>, <cstdio> and
+// <cstdlib>: real testbenches call std::cout, std::setw, sqrt or memcpy with
+// no include of their own.  That is most of the parse cost of a unit; hlsv's
+// C simulation pays it once per machine through a precompiled header.
 #ifndef HLSV_AP_INT_H
 #define HLSV_AP_INT_H
 
+#include <cassert>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <iosfwd>
-#include <type_traits>
-#if defined(__has_include)
-#if __has_include(<bits/stringfwd.h>)
-#include <bits/stringfwd.h>
-#define HLSV_AP_HAVE_STRINGFWD 1
-#endif
-#endif
-#ifndef HLSV_AP_HAVE_STRINGFWD
+#include <cstring>
+#include <iomanip>
+#include <iostream>
+#include <limits>
+#include <sstream>
 #include <string>
-#endif
+#include <type_traits>
 
 #ifndef AP_INT_MAX_W
 #define AP_INT_MAX_W 1024
@@ -507,8 +506,15 @@ template <int W, bool S> struct ap_int_base {
   float to_float() const { return (float)to_double(); }
   constexpr int length() const { return W; }
 
-  // Text conversion into buf (size >= W + 8): radix 2/8/10/16.
+  // Text conversion into buf (size >= W + 8): radix 2/8/10/16.  With
+  // prefix, the text is as the vendor's to_string(radix, sign): radix 2 shows
+  // the raw bits (no sign); "0b"/"0o"/"0x" prefixes; the fewest digits, plus
+  // a leading 0 when they do not fill the width, the value is not negative
+  // and (W <= 64 only) the top digit's high bit is set; W > 64 shows
+  // upper-case hex digits and zero as a bare "0".
   int to_chars(char* buf, int radix, bool sign, bool prefix) const {
+    if (radix != 2 && radix != 8 && radix != 16) radix = 10;
+    if (prefix && radix == 2) sign = false;
     u64 t[NW];
     for (int i = 0; i < NW; ++i) t[i] = uw(i);
     bool neg = sign && ((t[NW - 1] >> (TB - 1)) & 1);
@@ -516,15 +522,36 @@ template <int W, bool S> struct ap_int_base {
       hlsv_ap::negw(t, NW);
       t[NW - 1] &= ~0ull >> (64 - TB);
     }
-    if (radix != 2 && radix != 8 && radix != 16) radix = 10;
+    bool zero = true;
+    for (int i = 0; i < NW; ++i)
+      if (t[i]) zero = false;
     int n = 0;
+    if (zero && W > 64 && prefix) {
+      buf[n++] = '0';
+      buf[n] = 0;
+      return n;
+    }
     if (neg) buf[n++] = '-';
     if (prefix && radix != 10) {
       buf[n++] = '0';
       buf[n++] = radix == 2 ? 'b' : radix == 8 ? 'o' : 'x';
     }
-    n += hlsv_ap::utoa_words(t, NW, radix, buf + n, (prefix && radix == 2) ? W : 0);
-    return n;
+    int d = hlsv_ap::utoa_words(t, NW, radix, buf + n, 0);
+    if (prefix && radix != 10 && !zero) {
+      int step = radix == 16 ? 4 : radix == 8 ? 3 : 1;
+      int full = (W + step - 1) / step;
+      int top = buf[n] <= '9' ? buf[n] - '0' : buf[n] - 'a' + 10;
+      bool pad = d < full && !neg && (W > 64 || ((top >> (step - 1)) & 1) != 0);
+      if (pad) {
+        std::memmove(buf + n + 1, buf + n, (size_t)d + 1);
+        buf[n] = '0';
+        ++d;
+      }
+      if (W > 64 && radix == 16)
+        for (int i = n; i < n + d; ++i)
+          if (buf[i] >= 'a') buf[i] = (char)(buf[i] - 'a' + 'A');
+    }
+    return n + d;
   }
   template <class Str = std::string>
   Str to_string(int radix = 2, bool sign = S) const {
@@ -1350,12 +1377,15 @@ inline ap_uint<W1 + W2> ap_concat(const ap_int_base<W1, S1>& a, const ap_int_bas
 }
 
 // ---- stream I/O -----------------------------------------------------------------------------
+// As the vendor's header does, the radix comes from std::cout's flags (not
+// the stream's own), and hex/octal text is to_string(16/8): sign and prefix,
+// e.g. "-0x12c".  Width and fill apply to the whole text.
 template <class C, class T, int W, bool S>
 std::basic_ostream<C, T>& operator<<(std::basic_ostream<C, T>& os, const ap_int_base<W, S>& x) {
   char buf[W + 8];
-  auto f = os.flags();
-  int radix = (f & os.hex) ? 16 : (f & os.oct) ? 8 : 10;
-  x.to_chars(buf, radix, S && radix == 10, false);
+  auto f = std::cout.flags();
+  int radix = (f & std::ios_base::hex) ? 16 : (f & std::ios_base::oct) ? 8 : 10;
+  x.to_chars(buf, radix, S, radix != 10);
   return os << buf;
 }
 template <class C, class T, int W, bool S>
@@ -1364,7 +1394,7 @@ std::basic_ostream<C, T>& operator<<(std::basic_ostream<C, T>& os, const ap_rang
 }
 template <class C, class T, class L, class R>
 std::basic_ostream<C, T>& operator<<(std::basic_ostream<C, T>& os, const ap_concat_ref<L, R>& x) {
-  return os << x.get();
+  return os << x.get().to_uint64();  // the vendor prints a concatenation as its low 64 bits
 }
 template <class C, class T, int W, bool S>
 std::basic_istream<C, T>& operator>>(std::basic_istream<C, T>& is, ap_int_base<W, S>& x) {

@@ -13,12 +13,15 @@
 //   stream block on a condition variable until data arrives.  If every
 //   participating thread (main thread + tasks) is blocked reading, the
 //   simulation is deadlocked: we report it and abort.
+// * hls::stream<T, N> derives from hls::stream<T> (binds to a `stream<T>&`).
+// * Brings <cassert> (as the vendor's header does; testbenches rely on it).
 // * Independent of ap_int.h; only cheap C headers are included.
 #ifndef HLSV_HLS_STREAM_H
 #define HLSV_HLS_STREAM_H
 
 #include <pthread.h>
 
+#include <cassert>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -125,9 +128,23 @@ inline char* dup_name(const char* n) {
   if (p) std::memcpy(p, n, len + 1);
   return p;
 }
+// Channels that other channels feed lazily (hls_np_channel.h): before a read
+// finds a stream empty it asks its feeder to move data in.  Called with the
+// global mutex held in concurrent mode.
+struct feeder {
+  virtual ~feeder() {}
+  virtual void feed(void* requester) = 0;
+};
+// Marks channel objects that hls::task shares by reference (streams, stream
+// of blocks, split/merge channels); everything else is copied.
+struct channel_tag {};
 }  // namespace hlsv_rt
 
-template <class T, int D = 0> class stream {
+template <class T, int D = 0> class stream;
+
+// Depth-0 stream: the full implementation.  stream<T, N> derives from it, so
+// a depth-N stream binds to an `hls::stream<T>&` parameter as in Vitis.
+template <class T> class stream<T, 0> : public hlsv_rt::channel_tag {
  public:
   stream() : q_(new hlsv_rt::ring<T>()), name_(hlsv_rt::dup_name(nullptr)) {}
   explicit stream(const char* name) : q_(new hlsv_rt::ring<T>()), name_(hlsv_rt::dup_name(name)) {}
@@ -149,18 +166,20 @@ template <class T, int D = 0> class stream {
 
   bool empty() const {
     hlsv_rt::lock_guard g;
+    pull();
     return q_->empty();
   }
   bool full() const {
-    if (D <= 0) return false;
+    if (depth_ <= 0) return false;
     hlsv_rt::lock_guard g;
-    return q_->size() >= (size_t)D;
+    return q_->size() >= (size_t)depth_;
   }
   size_t size() const {
     hlsv_rt::lock_guard g;
+    pull();
     return q_->size();
   }
-  int capacity() const { return D; }
+  int capacity() const { return depth_; }
 
   void write(const T& v) {
     if (!hlsv_rt::concurrent()) {
@@ -182,6 +201,7 @@ template <class T, int D = 0> class stream {
 
   T read() {
     if (!hlsv_rt::concurrent()) {
+      pull();
       if (q_->empty()) hlsv_rt::empty_read(name_);
       T v(static_cast<T&&>(q_->front()));
       q_->pop_front();
@@ -189,6 +209,7 @@ template <class T, int D = 0> class stream {
     }
     hlsv_rt::state& st = hlsv_rt::g_state;
     pthread_mutex_lock(&st.mu);
+    pull();
     while (q_->empty()) {
       // Writers reset 'blocked' to 0 when they wake everybody up, so the
       // count only covers threads that have seen no progress since they
@@ -202,6 +223,7 @@ template <class T, int D = 0> class stream {
       do {
         pthread_cond_wait(&st.cv, &st.mu);
       } while (st.epoch == e);
+      pull();
     }
     T v(static_cast<T&&>(q_->front()));
     q_->pop_front();
@@ -211,6 +233,7 @@ template <class T, int D = 0> class stream {
   void read(T& v) { v = read(); }
   bool read_nb(T& v) {
     hlsv_rt::lock_guard g;
+    pull();
     if (q_->empty()) return false;
     v = static_cast<T&&>(q_->front());
     q_->pop_front();
@@ -225,9 +248,35 @@ template <class T, int D = 0> class stream {
     return *this;
   }
 
+  // hlsv internals (hls_np_channel.h): direct queue access under the lock.
+  hlsv_rt::ring<T>& hlsv_queue() const { return *q_; }
+  void hlsv_set_feeder(hlsv_rt::feeder* f) { feeder_ = f; }
+
+ protected:
+  void hlsv_set_depth(int d) { depth_ = d; }
+
  private:
+  void pull() const {
+    if (feeder_ && q_->empty()) feeder_->feed(const_cast<stream*>(this));
+  }
   hlsv_rt::ring<T>* q_;
   char* name_;
+  hlsv_rt::feeder* feeder_ = nullptr;
+  int depth_ = 0;
+};
+
+// Depth-N stream (full() / write_nb() honour the depth; reads never block on
+// a full stream in C simulation).  Vitis notes that C simulation does not
+// model the depth: a design that needs more than N elements in flight works
+// here but may deadlock in RTL; hlsv keeps the same behaviour.
+template <class T, int D> class stream : public stream<T, 0> {
+ public:
+  stream() { this->hlsv_set_depth(D); }
+  explicit stream(const char* name) : stream<T, 0>(name) { this->hlsv_set_depth(D); }
+  template <class Str, typename hlsv_rt::enable_if_c<hlsv_rt::has_c_str<Str>::value>::type = 0>
+  explicit stream(const Str& name) : stream<T, 0>(name) {
+    this->hlsv_set_depth(D);
+  }
 };
 }  // namespace hls
 

@@ -2,8 +2,10 @@
 //
 // hls::task t(func, args...) starts a free-running thread that calls
 // func(args...) over and over (HLS tasks have no start/stop handshake).
-// Arguments are passed by reference (they are hls::stream objects, which
-// must outlive the task; use hls_thread_local for them as in Vitis).
+// Channel arguments (hls::stream, arrays of streams, stream of blocks,
+// split/merge channels) are shared by reference and must outlive the task
+// (use hls_thread_local for them as in Vitis); scalars and pointers are
+// copied when the task starts (Vitis "stable" inputs).
 // Once a task exists, hls::stream switches to blocking, mutex-protected
 // mode (see hls_stream.h), including deadlock detection.
 //
@@ -17,6 +19,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -43,13 +46,44 @@ inline void* task_entry(void* p) {
   static_cast<task_body_base*>(p)->run();
   return nullptr;
 }
+// How a task holds one argument: channels (streams, arrays of streams, stream
+// of blocks, split/merge channels) are shared by reference, everything else
+// (scalars, pointers, structs) is copied when the task starts, so a task
+// started with a parameter of the top function never reads a dangling
+// reference after the top returns.
+template <class A, bool Shared = std::is_base_of<channel_tag, typename std::remove_all_extents<
+                                                                  typename std::remove_reference<A>::type>::type>::value ||
+                                 std::is_array<typename std::remove_reference<A>::type>::value>
+struct task_arg {
+  typedef typename std::remove_reference<A>::type R;
+  R* p;
+  explicit task_arg(R& r) : p(&r) {}
+  R& get() { return *p; }
+};
+template <class A> struct task_arg<A, false> {
+  typename std::decay<A>::type v;
+  explicit task_arg(const typename std::decay<A>::type& x) : v(x) {}
+  typename std::decay<A>::type& get() { return v; }
+};
+template <class F, class... H> struct task_call {
+  F fn;
+  std::tuple<H...> args;
+  template <size_t... I> void call(std::index_sequence<I...>) { fn(std::get<I>(args).get()...); }
+  void operator()() { call(std::index_sequence_for<H...>()); }
+};
 }  // namespace hlsv_rt
 
-class task {
+class task : public hlsv_rt::channel_tag {
  public:
+  // Vitis also allows `hls_thread_local hls::task t[N];` started later with
+  // `t[i](func, args...)`.
+  task() {}
   template <class F, class... Args> explicit task(F&& f, Args&&... args) {
-    typedef typename std::decay<F>::type FD;
-    start([fn = FD(std::forward<F>(f)), &args...]() mutable { fn(args...); });
+    (*this)(std::forward<F>(f), std::forward<Args>(args)...);
+  }
+  template <class F, class... Args> void operator()(F&& f, Args&&... args) {
+    typedef hlsv_rt::task_call<typename std::decay<F>::type, hlsv_rt::task_arg<Args&>...> L;
+    start(L{std::forward<F>(f), std::tuple<hlsv_rt::task_arg<Args&>...>(hlsv_rt::task_arg<Args&>(args)...)});
   }
   task(const task&) = delete;
   task& operator=(const task&) = delete;

@@ -19,6 +19,9 @@ struct Fix {
     std::string fixed_line;  ///< the replacement text of the suspect line(s)
     std::string operator_id; ///< which repair operator or "llm"
     bool validated = false;  ///< the testbench passes with the fix applied
+    /// Also passes built with ASan+UBSan and (for designs with HLSV_CASE cases) on every case.
+    bool proven = false;
+    int edit_size = 0; ///< characters changed
 };
 
 struct Suspect {
@@ -41,6 +44,10 @@ struct DebugOptions {
     fs::path cassette, record;
     double llm_timeout_s = 120; ///< per LLM request (`--llm-timeout`)
     std::string db; ///< RAG store for similar known bugs and the LLM response cache ("" = default)
+    /// A design whose outputs are the expected ones (e.g. the last version that worked): the
+    /// design's verdict and each candidate are compared with its outputs instead of relying on
+    /// a self-checking testbench. Only its outputs are used, never its code.
+    fs::path reference;
     Config config;
 };
 
@@ -52,7 +59,9 @@ struct DebugReport {
     std::vector<std::string> notes; ///< e.g. "no testbench: static and LLM evidence only"
     std::vector<Suspect> suspects;  ///< best first
     int candidates_tried = 0;
-    bool fixed() const; ///< some suspect has a validated fix
+    int fixes_validated = 0; ///< candidates the testbench accepts
+    int fixes_proven = 0;    ///< distinct ones also clean under ASan+UBSan and on every case
+    bool fixed() const;      ///< some suspect has a validated fix
     nlohmann::ordered_json to_json() const;
     std::string to_text() const;
 };

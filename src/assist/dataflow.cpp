@@ -151,8 +151,13 @@ Use first_use(const std::string& s, const std::string& var, std::size_t from,
             return Use::unknown; // a statement continued on the next line
         }
         if (s[q] == '=' && (q + 1 >= s.size() || s[q + 1] != '=')) {
-            // `v = f(v)` reads v before it writes it.
-            for (std::size_t r = s.find(var, q + 1); r != std::string::npos;
+            // `v = f(v)` reads v before it writes it; the assigned expression ends at the
+            // statement's ';' (a `for` init `i = 0;` is a write before its condition reads i).
+            std::size_t stmt_end = s.find(';', q + 1);
+            if (stmt_end == std::string::npos) {
+                stmt_end = s.size();
+            }
+            for (std::size_t r = s.find(var, q + 1); r != std::string::npos && r < stmt_end;
                  r = s.find(var, r + 1)) {
                 std::size_t re = r + var.size();
                 if (!ident_char(s[r - 1]) && s[r - 1] != '.' &&

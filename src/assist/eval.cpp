@@ -175,18 +175,20 @@ TypeScore score_one(const Sample& smp, const EvalOptions& opts, const fs::path& 
         std::string file = smp.source_file;
         double timeout = detail::fix_check_timeout(gold, opts.debug.timeout_s);
         // The golden design's own run bounds the candidates (not the failing design's).
-        oracle = [gold, file, timeout](const std::vector<std::string>& versions, double) {
+        oracle = [gold, timeout](const std::vector<csim::Variant>& versions,
+                                 const detail::RunMode& mode) {
             csim::Options so;
             so.timeout_s = timeout;
+            so.sanitize = mode.sanitize;
+            so.env = mode.env;
             csim::Simulator sim(so);
-            std::vector<csim::Variant> vs;
-            for (const auto& v : versions) {
-                vs.push_back({{{file, v}}});
-            }
-            auto results = sim.run_variants(gold, vs);
             std::vector<bool> ok;
-            for (const auto& r : results) {
-                ok.push_back(csim::is_success(r.verdict));
+            try {
+                for (const auto& r : sim.run_variants(gold, versions)) {
+                    ok.push_back(csim::is_success(r.verdict));
+                }
+            } catch (const Error&) {
+                return std::vector<bool>{}; // could not judge (e.g. the golden fails under ASan)
             }
             return ok;
         };

@@ -5,20 +5,33 @@
 #include "csim/csim.h"
 
 #include <functional>
+#include <map>
 
 namespace hlsv::assist::detail {
 
-/// Decides whether candidate versions of the injected file make the design pass. With a
-/// reference (the golden design, in evaluation), candidates run as one batch against its
-/// outputs; without one (a user's failing design), each candidate runs its own testbench.
-/// `check_timeout` bounds each run, from the failing design's own run (see fix_check_timeout).
-using FixOracle = std::function<std::vector<bool>(const std::vector<std::string>& versions,
-                                                  double check_timeout)>;
+/// How candidate fixes are run: the first judgement uses the plain build; the proof of a fix
+/// that passes re-runs it under ASan+UBSan, once per testbench case (`env` HLSV_CASE=k).
+struct RunMode {
+    double timeout = 0; ///< per run, from the failing design's own run (see fix_check_timeout)
+    bool sanitize = false;
+    std::map<std::string, std::string> env;
+};
 
-/// The debugging assistant with a given file to investigate and an optional fix oracle
-/// (nullptr: no simulation-based fix search).
+/// Decides whether candidate versions of the design (each replacing one or more of its files)
+/// make it pass. With a reference (the golden design, in evaluation, or `--reference`),
+/// candidates run as one batch against its outputs; without one (a user's failing design), each
+/// candidate runs its own testbench. An empty answer: the candidates could not be judged (the
+/// build or the reference run failed), which is not a verdict on them.
+using FixOracle =
+    std::function<std::vector<bool>(const std::vector<csim::Variant>& versions, const RunMode&)>;
+
+/// The debugging assistant with a given file to investigate (the other sources of the design
+/// and the `.c` files they include are analysed too) and an optional fix oracle (nullptr: no
+/// simulation-based fix search). `reference`: a design whose outputs are the expected ones
+/// (the failing design's verdict and coverage are taken against it), or nullptr.
 DebugReport debug_impl(const DesignSpec& design, const DebugOptions& opts,
-                       const fs::path& target_file, const FixOracle& oracle);
+                       const fs::path& target_file, const FixOracle& oracle,
+                       const DesignSpec* reference = nullptr);
 
 /// A suspect proposed by the LLM, with its fix applied to the whole file when it applies.
 struct LlmCandidate {

@@ -184,6 +184,167 @@ void loop_update(const std::string& s, int line, std::vector<Candidate>& out,
     }
 }
 
+/// The pieces of a `for (init; cond; step)` header on one line, or nullopt.
+struct ForHeader {
+    std::size_t cond_b = 0, cond_e = 0, step_b = 0, step_e = 0;
+    std::string var, cond, step;
+};
+
+std::optional<ForHeader> for_header(const std::string& s) {
+    static const std::regex for_kw(R"(\bfor\s*\()");
+    std::smatch m;
+    if (!std::regex_search(s, m, for_kw)) {
+        return std::nullopt;
+    }
+    std::size_t open = static_cast<std::size_t>(m.position(0) + m.length(0)) - 1;
+    std::size_t close = closing_paren(s, open);
+    if (close == std::string::npos) {
+        return std::nullopt;
+    }
+    std::vector<std::size_t> semis;
+    int depth = 0;
+    for (std::size_t i = open + 1; i < close; ++i) {
+        depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+        if (s[i] == ';' && depth == 0) {
+            semis.push_back(i);
+        }
+    }
+    if (semis.size() != 2) {
+        return std::nullopt;
+    }
+    ForHeader h;
+    h.cond_b = semis[0] + 1;
+    h.cond_e = semis[1];
+    h.step_b = semis[1] + 1;
+    h.step_e = close;
+    h.cond = std::string(trim(s.substr(h.cond_b, h.cond_e - h.cond_b)));
+    h.step = std::string(trim(s.substr(h.step_b, h.step_e - h.step_b)));
+    static const std::regex init_var(R"(^\s*(?:[A-Za-z_][\w:<>]*\s+)*([A-Za-z_]\w*)\s*=)");
+    static const std::regex step_var(R"(^(?:\+\+|--)?\s*([A-Za-z_]\w*))");
+    std::string init = s.substr(open + 1, semis[0] - open - 1);
+    if (std::regex_search(init, m, init_var)) {
+        h.var = m[1].str();
+    } else if (std::regex_search(h.step, m, step_var)) {
+        h.var = m[1].str();
+    }
+    return h;
+}
+
+/// +1 when a loop step moves its variable up, -1 down, 0 unknown.
+int step_direction(const std::string& step) {
+    if (step.find("++") != std::string::npos || step.find("+=") != std::string::npos) {
+        return 1;
+    }
+    if (step.find("--") != std::string::npos || step.find("-=") != std::string::npos) {
+        return -1;
+    }
+    return 0;
+}
+
+/// +1 when `cond` bounds `var` from above (`var < n`, `n > var`), -1 from below, 0 unknown.
+int bound_direction(const std::string& cond, const std::string& var) {
+    static const std::regex lhs(R"(^\s*([A-Za-z_]\w*)\s*(<=|>=|<|>)[^<>=])");
+    std::smatch m;
+    std::string c = cond + " ";
+    if (!std::regex_search(c, m, lhs)) {
+        return 0;
+    }
+    bool up = m[2].str()[0] == '<';
+    return m[1].str() == var ? (up ? 1 : -1) : 0;
+}
+
+/// `text` with the identifier `from` replaced by `to` wherever it is a whole word.
+std::string replace_word(const std::string& text, const std::string& from, const std::string& to) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t p = text.find(from, i);
+        if (p == std::string::npos) {
+            break;
+        }
+        std::size_t e = p + from.size();
+        bool whole =
+            (p == 0 || !ident_char(text[p - 1])) && (e >= text.size() || !ident_char(text[e]));
+        out += text.substr(i, p - i) + (whole ? to : from);
+        i = e;
+    }
+    return out + text.substr(i);
+}
+
+/// Loop headers that cannot be right as written: a missing condition (the loop only ends by a
+/// break, if at all) gets the conditions of the file's other loops over the same variable, then
+/// those of sibling loops with the variable renamed, in the step's direction, nearest first; a
+/// step that moves away from the bound gets the step reversed or the comparison turned.
+void loop_header(const SourceText& src, const std::string& s, int line, std::vector<Candidate>& out,
+                 std::set<std::string>& seen) {
+    auto h = for_header(s);
+    if (!h || h->var.empty()) {
+        return;
+    }
+    int dir = step_direction(h->step);
+    if (h->cond.empty() && s.find("break") == std::string::npos) {
+        std::vector<std::pair<int, std::string>> conds; // (rank, condition)
+        for (int l = 1; l <= static_cast<int>(src.line_count()); ++l) {
+            if (l == line) {
+                continue;
+            }
+            auto o = for_header(std::string(src.line(l)));
+            if (!o || o->cond.empty() || o->var.empty()) {
+                continue;
+            }
+            int odir = step_direction(o->step);
+            if (dir != 0 && odir != 0 && odir != dir) {
+                continue;
+            }
+            std::string c = o->var == h->var ? o->cond : replace_word(o->cond, o->var, h->var);
+            if (c.find(h->var) == std::string::npos) {
+                continue;
+            }
+            int rank = (o->var == h->var ? 0 : 100000) + std::abs(l - line);
+            conds.emplace_back(rank, c);
+        }
+        std::stable_sort(conds.begin(), conds.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        int n = 0;
+        for (const auto& [rank, c] : conds) {
+            if (n++ >= 8) {
+                break;
+            }
+            std::string fixed = s.substr(0, h->cond_b) + " " + c + s.substr(h->cond_e);
+            add(out, seen, line, fixed, "restore-cond", 1, true);
+        }
+        return;
+    }
+    int bound = bound_direction(h->cond, h->var);
+    if (dir != 0 && bound != 0 && dir != bound) {
+        // The step runs away from the bound: reverse the step, or turn the comparison.
+        std::string step = h->step;
+        for (auto [a, b] : {std::pair{"++", "--"}, {"--", "++"}, {"+=", "-="}, {"-=", "+="}}) {
+            if (auto p = step.find(a); p != std::string::npos) {
+                step = replace_at(step, p, 2, b);
+                break;
+            }
+        }
+        std::size_t sp = s.find(h->step, h->step_b);
+        if (sp != std::string::npos) {
+            add(out, seen, line, replace_at(s, sp, h->step.size(), step), "update-direction", 1,
+                true);
+        }
+        std::string cond = h->cond;
+        for (auto [a, b] : {std::pair{"<=", ">="}, {">=", "<="}, {"<", ">"}, {">", "<"}}) {
+            if (auto p = cond.find(a); p != std::string::npos) {
+                cond = replace_at(cond, p, std::string(a).size(), b);
+                break;
+            }
+        }
+        std::size_t cp = s.find(h->cond, h->cond_b);
+        if (cp != std::string::npos) {
+            add(out, seen, line, replace_at(s, cp, h->cond.size(), cond), "compare-direction", 1,
+                true);
+        }
+    }
+}
+
 /// A shift by a literal past a 32-bit word (undefined for int operands). Candidates: the
 /// shift amounts the file uses elsewhere, the amount modulo 32, then byte boundaries.
 void oversized_shift(const SourceText& src, const std::string& s, int line,
@@ -1192,6 +1353,7 @@ std::vector<Candidate> repair_candidates(const SourceText& src, int line) {
 
     // Anomaly-triggered operators first (see Candidate::targeted).
     loop_update(s, line, out, seen);
+    loop_header(src, s, line, out, seen);
     oversized_shift(src, s, line, out, seen);
     unroll_gap(src, line, out, seen);
     pingpong(src, s, line, out, seen);
@@ -1237,6 +1399,45 @@ std::vector<Candidate> repair_candidates(const SourceText& src, int line) {
                 add(out, seen, line, replace_at(s, pos, op.size(), a), "rel-swap");
             }
         }
+    }
+    // A subscript off by a constant: the offset dropped (`a[i + 1]` -> `a[i]`).
+    static const std::regex offset_sub(R"(\[\s*([A-Za-z_]\w*)\s*[-+]\s*\d+\s*\])");
+    for (std::sregex_iterator it(s.begin(), s.end(), offset_sub), end; it != end; ++it) {
+        add(out, seen, line,
+            replace_at(s, static_cast<std::size_t>(it->position(0)),
+                       static_cast<std::size_t>(it->length(0)), "[" + (*it)[1].str() + "]"),
+            "offset-drop");
+    }
+    // Comparison direction: `<` where `>` was meant, and back.
+    for (const auto& [op, alt] : std::vector<std::pair<std::string, std::string>>{
+             {"<", ">"}, {">", "<"}, {"<=", ">="}, {">=", "<="}}) {
+        for (auto pos : operator_positions(s, op)) {
+            if ((op[0] == '<' && is_template_angle(s, pos)) ||
+                (op[0] == '>' && s.find('<') < pos && is_template_angle(s, s.rfind('<', pos)))) {
+                continue;
+            }
+            add(out, seen, line, replace_at(s, pos, op.size(), alt), "compare-direction");
+        }
+    }
+    // Two subscripts swapped (`a[i][j]` -> `a[j][i]`).
+    static const std::regex two_subs(R"(\[\s*([A-Za-z_]\w*)\s*\]\[\s*([A-Za-z_]\w*)\s*\])");
+    for (std::sregex_iterator it(s.begin(), s.end(), two_subs), end; it != end; ++it) {
+        if ((*it)[1].str() != (*it)[2].str()) {
+            add(out, seen, line,
+                replace_at(s, static_cast<std::size_t>(it->position(0)),
+                           static_cast<std::size_t>(it->length(0)),
+                           "[" + (*it)[2].str() + "][" + (*it)[1].str() + "]"),
+                "subscript-swap");
+        }
+    }
+    // A floating-point zero where a non-zero seed was meant (`= 0.0;` -> `= 1.0;`).
+    static const std::regex float_zero(R"(=\s*(?:\w+\()?(0\.0*)f?\)?\s*;)");
+    std::smatch fz;
+    if (std::regex_search(s, fz, float_zero)) {
+        add(out, seen, line,
+            replace_at(s, static_cast<std::size_t>(fz.position(1)),
+                       static_cast<std::size_t>(fz.length(1)), "1.0"),
+            "const-nonzero");
     }
     // Integer constants: off by one, and zero <-> non-zero.
     for (const auto& lit : int_literals(s)) {

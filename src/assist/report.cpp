@@ -13,6 +13,8 @@ nlohmann::ordered_json DebugReport::to_json() const {
     j["has_testbench"] = has_testbench;
     j["fixed"] = fixed();
     j["candidates_tried"] = candidates_tried;
+    j["fixes_validated"] = fixes_validated;
+    j["fixes_proven"] = fixes_proven;
     j["notes"] = notes;
     j["suspects"] = nlohmann::ordered_json::array();
     for (const auto& s : suspects) {
@@ -25,7 +27,10 @@ nlohmann::ordered_json DebugReport::to_json() const {
         if (s.fix) {
             e["fix"] = {{"diff", s.fix->diff},
                         {"validated", s.fix->validated},
-                        {"operator", s.fix->operator_id}};
+                        {"proven", s.fix->proven},
+                        {"operator", s.fix->operator_id},
+                        {"fixed_line", s.fix->fixed_line},
+                        {"edit_size", s.fix->edit_size}};
         } else {
             e["fix"] = nullptr;
         }
@@ -52,7 +57,11 @@ std::string DebugReport::to_text() const {
             o << "    - " << e << "\n";
         }
         if (s.fix) {
-            o << "    fix (" << (s.fix->validated ? "validated" : "not validated") << "):\n";
+            o << "    fix ("
+              << (s.fix->proven      ? "proven: testbench, ASan+UBSan"
+                  : s.fix->validated ? "validated by the testbench only"
+                                     : "not validated")
+              << "):\n";
             std::istringstream d(s.fix->diff);
             std::string line;
             while (std::getline(d, line)) {

@@ -2,6 +2,7 @@
 //           [--jobs N] [--hls-include DIR] [--keep] [--no-batch] [--no-cache] [--no-isolation]
 #include "cli.h"
 #include "csim/csim.h"
+#include "difftest/difftest.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,11 +23,55 @@ std::string text_line(const std::string& what, const csim::Result& r) {
     return s + secs + "\n";
 }
 
+template <class Args> ExitCode run_diff(Args& a, Context& ctx) {
+    DesignSpec design = load_design(a.design);
+    a.dt.sim.hls_include = a.hls_include;
+    a.dt.sim.keep = a.keep;
+    a.dt.sim.jobs = a.jobs ? a.jobs : ctx.config.jobs.value_or(0);
+    if (a.timeout > 0) {
+        a.dt.call_timeout_s = a.timeout;
+    }
+    a.dt.sanitize_phase = true;
+    if (!a.prelude.empty()) {
+        a.dt.prelude = read_file(a.prelude);
+    }
+    std::vector<std::string> texts;
+    for (const auto& v : a.variants) {
+        texts.push_back(read_file(v));
+    }
+    if (texts.empty()) {
+        texts.push_back(""); // the golden against itself: checks the driver
+    }
+    auto results = difftest::run_many(design, texts, a.dt);
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    std::string text;
+    bool differs = false;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const auto& r = results[i];
+        auto j = r.to_json();
+        std::string what = a.variants.empty() ? "golden" : a.variants[i];
+        j["variant"] = what;
+        all.push_back(j);
+        differs = differs || r.status != difftest::Status::same;
+        text += what + ": " + std::string(difftest::to_string(r.status)) +
+                (r.kind.empty() ? "" : " (" + r.kind + ")") + ": " + r.detail + "\n";
+        if (r.witness) {
+            text += r.witness->testbench;
+            if (!a.witness.empty()) {
+                write_file_atomic(a.witness, r.witness->testbench);
+            }
+        }
+    }
+    emit_output("", a.format == "json" ? (all.size() == 1 ? all[0] : all).dump(2) : text);
+    return differs ? ExitCode::findings : ExitCode::ok;
+}
+
 } // namespace
 
 void add_csim(CLI::App& app, Context& ctx) {
     struct Args {
         std::string design;
+        std::string component;
         std::vector<std::string> variants;
         double timeout = 0;
         bool sanitize = false;
@@ -37,10 +82,16 @@ void add_csim(CLI::App& app, Context& ctx) {
         bool no_cache = false;
         bool no_isolation = false;
         std::string format = "json";
+        bool diff = false;
+        difftest::Options dt;
+        std::string prelude;
+        std::string witness;
     };
     auto args = std::make_shared<Args>();
     app.add_option("DESIGN_DIR", args->design, "Design directory (hlsv.json or Vitis project)")
         ->required();
+    app.add_option("--component", args->component,
+                   "Component of a Vitis project with several (default: the first)");
     app.add_option("--variant", args->variants,
                    "Replacement source file: runs the testbench against it instead of the design "
                    "file with the same name (repeat for several variants; join files of one "
@@ -61,8 +112,25 @@ void add_csim(CLI::App& app, Context& ctx) {
     app.add_flag("--no-isolation", args->no_isolation,
                  "Run without namespaces (process group and limits only); see docs/security.md");
     add_format_option(app, &args->format, {"json", "text"});
+    app.add_flag("--diff", args->diff,
+                 "Differential test (no testbench needed): golden vs each --variant (or vs "
+                 "itself) on generated inputs; prints a witness testbench for a difference");
+    app.add_option("--cases", args->dt.cases, "--diff: at most this many cases")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--seconds", args->dt.seconds, "--diff: at most this long running cases")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--seed", args->dt.seed, "--diff: seed of the input generator");
+    app.add_option("--depth", args->dt.signature.depth,
+                   "--diff: elements of a pointer argument with no declared size or depth")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--prelude", args->prelude, "--diff: declarations placed before the source");
+    app.add_option("--witness", args->witness, "--diff: write the witness testbench here");
     app.callback([args, &ctx] {
-        DesignSpec design = load_design(args->design);
+        if (args->diff) {
+            ctx.exit = run_diff(*args, ctx);
+            return;
+        }
+        DesignSpec design = load_design(args->design, args->component);
         if (!design.has_testbench()) {
             throw InputError(design.dir, "design has no testbench: C simulation needs one");
         }

@@ -1,5 +1,5 @@
 // hlsv debug DESIGN_DIR [--backend rules|openai|replay] [--top N] [--format text|json|sarif]
-//   [--max-candidates N] [--suspect LINE...]
+//   [--max-candidates N] [--suspect LINE...] [--reference GOOD_DESIGN_DIR]
 #include "assist/assist.h"
 #include "cli.h"
 
@@ -8,6 +8,7 @@ namespace hlsv::cli {
 void add_debug(CLI::App& app, Context& ctx) {
     struct Args {
         std::string design;
+        std::string component;
         assist::DebugOptions opts;
         std::string format = "text";
         std::string out;
@@ -16,6 +17,8 @@ void add_debug(CLI::App& app, Context& ctx) {
     app.add_option("DESIGN_DIR", a->design,
                    "Design directory (hlsv.json / Vitis project) or source file")
         ->required();
+    app.add_option("--component", a->component,
+                   "Component of a Vitis project with several (default: the first)");
     app.add_option("--backend", a->opts.backend, "Where suspects and fixes come from")
         ->check(CLI::IsMember({"rules", "openai", "replay"}))
         ->capture_default_str();
@@ -37,6 +40,9 @@ void add_debug(CLI::App& app, Context& ctx) {
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     app.add_option("--db", a->opts.db, "RAG store for similar known bugs and cached LLM replies");
+    app.add_option("--reference", a->opts.reference,
+                   "A version of the design whose outputs are the expected ones (for designs "
+                   "that are not self-checking, e.g. an array dump); only its outputs are used");
     app.add_option("-o,--output", a->out, "Write the report to a file");
     add_format_option(app, &a->format, {"text", "json", "sarif"});
     app.callback([a, &ctx] {
@@ -44,7 +50,7 @@ void add_debug(CLI::App& app, Context& ctx) {
         if (a->opts.top < 1 || a->opts.max_candidates < 0) {
             throw InputError("--top must be >= 1 and --max-candidates >= 0");
         }
-        DesignSpec design = load_design(a->design);
+        DesignSpec design = load_design(a->design, a->component);
         auto rep = assist::debug(design, a->opts);
         std::string text = a->format == "json"    ? rep.to_json().dump(2)
                            : a->format == "sarif" ? assist::to_sarif(rep)

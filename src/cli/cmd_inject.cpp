@@ -11,6 +11,7 @@ namespace hlsv::cli {
 void add_inject(CLI::App& app, Context& ctx) {
     struct Args {
         std::string design;
+        std::string component;
         std::string bugs;
         std::string backend = "rules";
         std::uint64_t seed = 1;
@@ -22,6 +23,8 @@ void add_inject(CLI::App& app, Context& ctx) {
     app.add_option("DESIGN", args->design,
                    "Design directory (hlsv.json or Vitis project) or source file")
         ->required();
+    app.add_option("--component", args->component,
+                   "Component of a Vitis project with several (default: the first)");
     app.add_option("--bug", args->bugs, "Bug type(s) to inject, e.g. OOB or OOB,INIT")->required();
     app.add_option("--backend", args->backend, "Injector: rules (built-in), openai, or replay")
         ->check(CLI::IsMember({"rules", "openai", "replay"}));
@@ -42,7 +45,7 @@ void add_inject(CLI::App& app, Context& ctx) {
                    "openai: RAG store whose response cache answers a repeated request "
                    "(default: $HLSV_DB, hlsv.toml, .hlsv/rag.db)");
     app.callback([args, &ctx] {
-        DesignSpec design = load_design(args->design);
+        DesignSpec design = load_design(args->design, args->component);
         std::vector<std::string> types = BugCatalog::get().parse_list(args->bugs);
         fs::path src_path = inject::injected_source(design);
         std::string source = read_file(src_path);

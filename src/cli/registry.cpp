@@ -18,6 +18,7 @@ void add_prompt(CLI::App&, Context&);
 void add_inject(CLI::App&, Context&);
 void add_validate(CLI::App&, Context&);
 void add_lsp(CLI::App&, Context&);
+void add_harness(CLI::App&, Context&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -42,6 +43,7 @@ const std::vector<Command>& commands() {
          "Language server (LSP over stdio): checker diagnostics, fix-its, hover, "
          "simulate/debug commands",
          add_lsp},
+        {"harness", "Synthesize the prelude a function needs to compile on its own", add_harness},
     };
     return table;
 }

@@ -215,6 +215,10 @@ struct DesignSpec {
 /// a single source file (a design without testbench; top = the file stem unless given).
 /// Throws InputError naming the path and the cause.
 DesignSpec load_design(const fs::path& path);
+/// As above; `component` picks one component of a Vitis project holding several (a Tcl script
+/// with several `open_project` blocks, or a workspace with one hls_config.cfg per sub-folder).
+/// Empty: the first. An unknown name throws InputError listing the components.
+DesignSpec load_design(const fs::path& path, const std::string& component);
 
 // ---------------------------------------------------------------------------------------------
 // Project configuration (hlsv.toml): defaults for global settings, never secrets

@@ -2,7 +2,10 @@
 // had one, or a lone source file (no testbench).
 #include "core.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -197,6 +200,17 @@ void add_cflags(DesignSpec& d, std::string_view flags) {
     }
 }
 
+bool is_code_file(const std::string& f) {
+    auto ext = fs::path(f).extension().string();
+    return ext == ".c" || ext == ".cpp" || ext == ".cc" || ext == ".cxx";
+}
+
+void add_unique(std::vector<std::string>& v, const std::string& x) {
+    if (std::find(v.begin(), v.end(), x) == v.end()) {
+        v.push_back(x);
+    }
+}
+
 DesignSpec from_cfg(const fs::path& dir, const fs::path& file) {
     DesignSpec d;
     d.dir = dir;
@@ -218,9 +232,11 @@ DesignSpec from_cfg(const fs::path& dir, const fs::path& file) {
         if (key == "syn.top") {
             d.top = value;
         } else if (key == "syn.file") {
-            sources.push_back(value);
+            if (is_code_file(value)) { // headers are listed for synthesis, not compiled
+                add_unique(sources, value);
+            }
         } else if (key == "tb.file") {
-            tbs.push_back(value);
+            add_unique(tbs, value);
         } else if (key == "syn.cflags" || key == "tb.cflags" || key == "csim.cflags") {
             add_cflags(d, value);
         } else if (key == "csim.argv") {
@@ -251,21 +267,148 @@ DesignSpec from_cfg(const fs::path& dir, const fs::path& file) {
     return d;
 }
 
-DesignSpec from_tcl(const fs::path& dir, const fs::path& file) {
-    DesignSpec d;
-    d.dir = dir;
-    d.origin = "tcl";
-    std::vector<std::string> sources;
-    std::istringstream in(read_file(file, 1 << 20));
-    std::string line;
-    while (std::getline(in, line)) {
-        auto w = words(trim(line));
-        if (w.empty() || w[0][0] == '#') {
-            continue;
+// One `open_project` block of a Tcl script (a Vitis component).
+struct TclProject {
+    std::string name;
+    std::string top;
+    std::vector<std::string> sources, testbench, data, cflags, args;
+};
+
+// Reads Vitis HLS Tcl as Vitis does for what C simulation needs: `set` variables expanded as
+// $name / ${name} (not inside braces), `source` of other scripts, one component per
+// `open_project` name, and files added once however many `open_solution` blocks repeat them.
+class TclReader {
+  public:
+    explicit TclReader(fs::path dir) : dir_(std::move(dir)) {}
+
+    void read(const fs::path& file, int depth = 0) {
+        if (depth > 16) {
+            throw InputError(file, "Tcl `source` nesting deeper than 16 levels");
         }
-        if (w[0] == "set_top" && w.size() >= 2) {
-            d.top = w[1];
-        } else if (w[0] == "add_files") {
+        std::istringstream in(read_file(file, 1 << 20));
+        std::string line, joined;
+        while (std::getline(in, line)) {
+            if (!line.empty() && line.back() == '\\') { // continuation line
+                joined += line.substr(0, line.size() - 1) + ' ';
+                continue;
+            }
+            joined += line;
+            for (auto& cmd : split_commands(joined)) {
+                command(file, expand(cmd), depth);
+            }
+            joined.clear();
+        }
+    }
+
+    std::vector<TclProject>& projects() { return projects_; }
+
+  private:
+    static std::vector<std::string> split_commands(const std::string& line) {
+        std::vector<std::string> out;
+        std::string cur;
+        int brace = 0;
+        bool quote = false;
+        for (char c : line) {
+            if (c == '"' && brace == 0) {
+                quote = !quote;
+            } else if (c == '{' && !quote) {
+                ++brace;
+            } else if (c == '}' && !quote && brace > 0) {
+                --brace;
+            } else if (c == ';' && brace == 0 && !quote) {
+                out.push_back(cur);
+                cur.clear();
+                continue;
+            }
+            cur += c;
+        }
+        out.push_back(cur);
+        return out;
+    }
+
+    std::string expand(const std::string& s) const {
+        std::string out;
+        int brace = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            char c = s[i];
+            if (c == '{') {
+                ++brace;
+            } else if (c == '}' && brace > 0) {
+                --brace;
+            }
+            if (c != '$' || brace > 0 || i + 1 >= s.size()) {
+                out += c;
+                continue;
+            }
+            std::string name;
+            std::size_t j = i + 1;
+            if (s[j] == '{') {
+                std::size_t close = s.find('}', j);
+                if (close == std::string::npos) {
+                    out += c;
+                    continue;
+                }
+                name = s.substr(j + 1, close - j - 1);
+                j = close + 1;
+            } else {
+                while (j < s.size() &&
+                       (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_')) {
+                    name += s[j++];
+                }
+            }
+            auto it = vars_.find(name);
+            if (name.empty() || it == vars_.end()) {
+                out += c; // unknown variable ($::env(...), ...): left as written
+                continue;
+            }
+            out += it->second;
+            i = j - 1;
+        }
+        return out;
+    }
+
+    TclProject& current() {
+        if (projects_.empty()) {
+            projects_.push_back(TclProject{});
+        }
+        return projects_[cur_];
+    }
+
+    void command(const fs::path& file, const std::string& text, int depth) {
+        auto w = words(trim(text));
+        if (w.empty() || w[0][0] == '#') {
+            return;
+        }
+        const std::string& op = w[0];
+        if (op == "set" && w.size() >= 3) {
+            vars_[w[1]] = w[2];
+        } else if (op == "source" && w.size() >= 2) {
+            fs::path p = fs::path(w.back()).is_absolute() ? fs::path(w.back()) : dir_ / w.back();
+            std::error_code ec;
+            if (!fs::is_regular_file(p, ec)) {
+                throw InputError(file, "Tcl `source` file not found: " + w.back());
+            }
+            read(p, depth + 1);
+        } else if (op == "open_project" || op == "open_component") {
+            std::string name;
+            for (std::size_t i = 1; i < w.size(); ++i) {
+                if (w[i][0] != '-') {
+                    name = w[i];
+                }
+            }
+            for (std::size_t i = 0; i < projects_.size(); ++i) {
+                if (projects_[i].name == name || (projects_[i].name.empty() && i == 0)) {
+                    projects_[i].name = name;
+                    cur_ = i;
+                    return;
+                }
+            }
+            projects_.push_back(TclProject{name, {}, {}, {}, {}, {}, {}});
+            cur_ = projects_.size() - 1;
+        } else if (op == "set_top" && w.size() >= 2) {
+            current().top = w[1];
+        } else if (op == "add_files") {
+            TclProject& p = current();
             bool tb = false;
             std::vector<std::string> files;
             for (std::size_t i = 1; i < w.size(); ++i) {
@@ -273,7 +416,9 @@ DesignSpec from_tcl(const fs::path& dir, const fs::path& file) {
                     tb = true;
                 } else if (w[i] == "-cflags" || w[i] == "-csimflags") {
                     if (i + 1 < w.size()) {
-                        add_cflags(d, w[++i]);
+                        for (auto& f : words(w[++i])) {
+                            add_unique(p.cflags, f);
+                        }
                     }
                 } else if (w[i][0] != '-') {
                     for (auto& f : words(w[i])) {
@@ -282,40 +427,106 @@ DesignSpec from_tcl(const fs::path& dir, const fs::path& file) {
                 }
             }
             for (auto& f : files) {
-                auto ext = fs::path(f).extension().string();
-                bool code = ext == ".c" || ext == ".cpp" || ext == ".cc" || ext == ".cxx";
-                if (!code) {
+                if (!is_code_file(f)) {
                     if (tb) {
-                        d.data.push_back(f);
+                        add_unique(p.data, f);
                     }
-                } else if (tb) {
-                    d.testbench.push_back(resolve_all(dir, {f}, file, "testbench").front());
                 } else {
-                    sources.push_back(f);
+                    add_unique(tb ? p.testbench : p.sources, f);
                 }
             }
-        } else if (w[0] == "csim_design") {
+        } else if (op == "csim_design") {
+            TclProject& p = current();
             for (std::size_t i = 1; i + 1 < w.size(); ++i) {
-                if (w[i] == "-argv") {
+                if (w[i] == "-argv" && p.args.empty()) {
                     for (auto& a : words(w[i + 1])) {
-                        d.args.push_back(a);
+                        p.args.push_back(a);
                     }
                 }
             }
         }
     }
-    if (d.top.empty() || sources.empty()) {
+
+    fs::path dir_;
+    std::map<std::string, std::string> vars_;
+    std::vector<TclProject> projects_;
+    std::size_t cur_ = 0;
+};
+
+std::string component_list(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) {
+        out += (out.empty() ? "" : ", ") + n;
+    }
+    return out;
+}
+
+DesignSpec from_tcl(const fs::path& dir, const fs::path& file, const std::string& component) {
+    TclReader reader(dir);
+    reader.read(file);
+    std::vector<TclProject> projects;
+    for (auto& p : reader.projects()) {
+        if (!p.top.empty() || !p.sources.empty()) {
+            projects.push_back(p);
+        }
+    }
+    if (projects.empty()) {
         throw InputError(file, "Tcl script has no set_top or no add_files");
     }
-    d.name = dir.filename().string();
-    d.sources = resolve_all(dir, sources, file, "source");
+    const TclProject* chosen = &projects.front();
+    if (!component.empty()) {
+        chosen = nullptr;
+        std::vector<std::string> names;
+        for (const auto& p : projects) {
+            names.push_back(p.name);
+            if (p.name == component) {
+                chosen = &p;
+            }
+        }
+        if (!chosen) {
+            throw InputError(file,
+                             "no component '" + component +
+                                 "' in this Tcl script; components: " + component_list(names));
+        }
+    }
+    const TclProject& p = *chosen;
+    if (p.top.empty() || p.sources.empty()) {
+        throw InputError(file, "Tcl script has no set_top or no add_files");
+    }
+    DesignSpec d;
+    d.dir = dir;
+    d.origin = "tcl";
+    d.top = p.top;
+    d.cflags = p.cflags;
+    d.args = p.args;
+    d.data = p.data;
+    d.name = projects.size() > 1 && !p.name.empty() ? p.name : dir.filename().string();
+    d.sources = resolve_all(dir, p.sources, file, "source");
+    d.testbench = resolve_all(dir, p.testbench, file, "testbench");
     d.language = guess_language(d.sources);
     return d;
+}
+
+// Vitis unified workspaces keep one component per sub-folder, each with its hls_config.cfg.
+std::vector<fs::path> cfg_components(const fs::path& dir) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        if (e.is_directory(ec) && fs::exists(e.path() / "hls_config.cfg", ec)) {
+            out.push_back(e.path());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 } // namespace
 
 DesignSpec load_design(const fs::path& path) {
+    return load_design(path, std::string());
+}
+
+DesignSpec load_design(const fs::path& path, const std::string& component) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
         throw InputError(path, "no such file or directory");
@@ -348,13 +559,33 @@ DesignSpec load_design(const fs::path& path) {
     if (fs::exists(abs / "hls_config.cfg")) {
         return from_cfg(abs, abs / "hls_config.cfg");
     }
+    std::vector<fs::path> scripts;
     for (const auto& e : fs::directory_iterator(abs, ec)) {
         if (e.path().extension() == ".tcl") {
-            std::string text = read_file(e.path(), 1 << 20);
-            if (text.find("set_top") != std::string::npos) {
-                return from_tcl(abs, e.path());
+            scripts.push_back(e.path());
+        }
+    }
+    std::sort(scripts.begin(), scripts.end());
+    for (const auto& script : scripts) {
+        std::string text = read_file(script, 1 << 20);
+        if (text.find("set_top") != std::string::npos) {
+            return from_tcl(abs, script, component);
+        }
+    }
+    auto comps = cfg_components(abs);
+    if (!comps.empty()) {
+        if (component.empty()) {
+            return from_cfg(comps.front(), comps.front() / "hls_config.cfg");
+        }
+        std::vector<std::string> names;
+        for (const auto& c : comps) {
+            names.push_back(c.filename().string());
+            if (names.back() == component) {
+                return from_cfg(c, c / "hls_config.cfg");
             }
         }
+        throw InputError(path, "no component '" + component +
+                                   "' in this workspace; components: " + component_list(names));
     }
     throw InputError(path, "no hlsv.json, hls_config.cfg or Vitis Tcl script in this directory");
 }

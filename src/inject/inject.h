@@ -183,12 +183,18 @@ struct Validation {
     std::string diff;
     /// The C-simulation verdict rested on an exit status the testbench never sets itself.
     bool weak_oracle = false;
+    std::string witness; ///< evidence "differential": a testbench that fails on the buggy code
     nlohmann::ordered_json to_json() const; ///< {"verdict","evidence","reason","changed_lines"}
 };
 
 struct ValidateOptions {
     std::vector<std::string> requested; ///< requested types; empty = accept the file's own
     bool sanitizers = true;             ///< ask C simulation for sanitizer runs when available
+    /// No testbench, or the testbench says silent: compare golden and buggy code directly on
+    /// generated inputs (difftest), evidence "differential" with a witness testbench. Off by
+    /// default until its suite is verified on a quiet machine (`validate --diff` turns it on).
+    bool differential = false;
+    double differential_seconds = 2; ///< per injection
 };
 
 /// Validates many injections of one design with one batch of C simulation runs. The design's

@@ -10,6 +10,9 @@
 #ifdef HLSV_HAVE_CHECK
 #include "check/check.h"
 #endif
+#ifdef HLSV_HAVE_DIFFTEST
+#include "difftest/difftest.h"
+#endif
 
 namespace hlsv::inject {
 
@@ -33,6 +36,9 @@ nlohmann::ordered_json Validation::to_json() const {
     j["changed_lines"] = changed_lines;
     if (weak_oracle) {
         j["weak_oracle"] = true;
+    }
+    if (!witness.empty()) {
+        j["witness"] = witness;
     }
     return j;
 }
@@ -74,6 +80,51 @@ void judge(const csim::Result& r, Validation& v) {
     }
 }
 #endif
+
+// Injections C simulation calls silent (or that have no testbench at all): golden and buggy
+// code compared directly on generated inputs.
+void differential(const DesignSpec& design, std::vector<Validation>& out,
+                  const std::vector<std::size_t>& idx, const ValidateOptions& opts) {
+#ifdef HLSV_HAVE_DIFFTEST
+    std::vector<std::size_t> todo;
+    std::vector<std::string> texts;
+    for (auto i : idx) {
+        if (out[i].verdict == Verdict::silent) {
+            todo.push_back(i);
+            texts.push_back(out[i].buggy);
+        }
+    }
+    if (todo.empty() || !opts.differential) {
+        return;
+    }
+    difftest::Options dopts;
+    dopts.seconds = opts.differential_seconds;
+    dopts.sanitize_phase = opts.sanitizers;
+    std::vector<difftest::Result> rs;
+    try {
+        rs = difftest::run_many(design, texts, dopts);
+    } catch (const Error& e) {
+        return; // no differential driver for this design: the verdicts stand
+    }
+    for (std::size_t k = 0; k < todo.size(); ++k) {
+        Validation& v = out[todo[k]];
+        const auto& r = rs[k];
+        if (r.status == difftest::Status::difference) {
+            v.verdict = Verdict::valid;
+            v.evidence = "differential";
+            v.reason = "differential test: " + r.kind + ", " + r.detail;
+            v.witness = r.witness ? r.witness->testbench : "";
+        } else if (r.status == difftest::Status::same) {
+            v.reason += fmt::format("; differential test: no difference in {} cases", r.cases);
+        }
+    }
+#else
+    (void)design;
+    (void)out;
+    (void)idx;
+    (void)opts;
+#endif
+}
 
 void simulate(const DesignSpec& design, const std::string& file, std::vector<Validation>& out,
               const std::vector<std::size_t>& idx, const ValidateOptions& opts) {
@@ -205,6 +256,7 @@ std::vector<Validation> validate(const DesignSpec& design, const std::vector<Inj
         }
     }
     simulate(design, file, out, functional, opts);
+    differential(design, out, functional, opts);
     return out;
 }
 

@@ -340,3 +340,24 @@ TEST(Repair, IndexPassedToACallIsARead) {
 }
 
 } // namespace
+
+TEST(Repair, ForInitIsAWriteBeforeItsCondition) {
+    // Our own code in the C89 style of older suites: loop indices declared first, then
+    // `for (i = 0; i < N; i++)`. The init writes i before the condition reads it.
+    SourceText src("void scale(int n, double a[16]) {\n" // 1
+                   "    int i;\n"                        // 2
+                   "    int j;\n"                        // 3
+                   "    double s;\n"                     // 4
+                   "    for (i = 0; i < n; i++)\n"       // 5
+                   "        for (j = i; j < n; ++j)\n"   // 6
+                   "            s += a[j];\n"            // 7
+                   "    a[0] = s;\n"                     // 8
+                   "}\n");
+    auto found = reads_before_write(src);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].var, "s");
+    EXPECT_EQ(found[0].decl_line, 4);
+    // `i = i + 1;` as a statement still reads i first.
+    SourceText self("void f(int o[1]) {\n    int i;\n    i = i + 1;\n    o[0] = i;\n}\n");
+    ASSERT_EQ(reads_before_write(self).size(), 1u);
+}

@@ -104,3 +104,111 @@ TEST(Design, DirectoryWithoutProjectIsAClearError) {
     }
     EXPECT_THROW(load_design(d.path / "nope"), InputError);
 }
+
+// ---- Vitis project files as Vitis reads them (issue #16) -------------------------------------
+
+TEST(Design, TclVariablesAreExpanded) {
+    TempDir d("tclvars");
+    d.write("dut.cpp", "void dut() {}\n");
+    d.write("dut_test.cpp", "int main() { return 0; }\n");
+    d.write("script.tcl", "set top dut\nset my_top $top\nset flags {-DN=8 -DM=2}\n"
+                          "open_project p\nset_top $top\n"
+                          "add_files ${my_top}.cpp -cflags \"$flags\"\n"
+                          "add_files -tb ${my_top}_test.cpp\n");
+    DesignSpec s = load_design(d.path);
+    EXPECT_EQ(s.top, "dut");
+    ASSERT_EQ(s.sources.size(), 1u);
+    EXPECT_EQ(s.sources[0].filename(), "dut.cpp");
+    ASSERT_EQ(s.testbench.size(), 1u);
+    EXPECT_EQ(s.testbench[0].filename(), "dut_test.cpp");
+    EXPECT_EQ(s.cflags, (std::vector<std::string>{"-DN=8", "-DM=2"}));
+}
+
+TEST(Design, TclSourceReadsOtherScripts) {
+    TempDir d("tclsource");
+    d.write("k.cpp", "void k() {}\n");
+    d.write("k_tb.cpp", "int main() { return 0; }\n");
+    d.write("settings.tcl", "set kernel k\n");
+    d.write("run_hls.tcl", "source settings.tcl\nopen_project p\nset_top $kernel\n"
+                           "add_files $kernel.cpp\nadd_files -tb ${kernel}_tb.cpp\n");
+    DesignSpec s = load_design(d.path);
+    EXPECT_EQ(s.top, "k");
+    EXPECT_EQ(s.testbench.size(), 1u);
+}
+
+TEST(Design, TclSourceOfMissingFileIsAnInputError) {
+    TempDir d("tclsrcmiss");
+    d.write("run_hls.tcl", "source nowhere.tcl\nset_top k\nadd_files k.cpp\n");
+    EXPECT_THROW(load_design(d.path), InputError);
+}
+
+TEST(Design, SeveralSolutionsLinkOneTestbench) {
+    TempDir d("tclsols");
+    d.write("k.cpp", "void k() {}\n");
+    d.write("k_tb.cpp", "int main() { return 0; }\n");
+    d.write("run_hls.tcl", "foreach_is_not_needed\n"
+                           "open_project p\nset_top k\nadd_files k.cpp\nadd_files -tb k_tb.cpp\n"
+                           "open_solution sol1\nset_part xc7z020\ncsim_design\n"
+                           "open_project p\nset_top k\nadd_files k.cpp\nadd_files -tb k_tb.cpp\n"
+                           "open_solution sol2\nset_part xcu250\ncsim_design\n");
+    DesignSpec s = load_design(d.path);
+    EXPECT_EQ(s.sources.size(), 1u);
+    EXPECT_EQ(s.testbench.size(), 1u);
+}
+
+TEST(Design, TclComponentsDefaultFirstAndSelectByName) {
+    TempDir d("tclcomps");
+    d.write("a.cpp", "void a() {}\n");
+    d.write("a_tb.cpp", "int main() { return 0; }\n");
+    d.write("b.cpp", "void b() {}\n");
+    d.write("b_tb.cpp", "int main() { return 0; }\n");
+    d.write("build.tcl", "open_project comp_a\nset_top a\nadd_files a.cpp\nadd_files -tb a_tb.cpp\n"
+                         "open_solution s\nclose_project\n"
+                         "open_project comp_b\nset_top b\nadd_files b.cpp\nadd_files -tb b_tb.cpp\n"
+                         "open_solution s\n");
+    DesignSpec first = load_design(d.path);
+    EXPECT_EQ(first.top, "a");
+    EXPECT_EQ(first.sources.size(), 1u);
+    EXPECT_EQ(first.testbench.size(), 1u);
+    DesignSpec b = load_design(d.path, "comp_b");
+    EXPECT_EQ(b.top, "b");
+    ASSERT_EQ(b.testbench.size(), 1u);
+    EXPECT_EQ(b.testbench[0].filename(), "b_tb.cpp");
+    try {
+        load_design(d.path, "comp_c");
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        std::string msg = e.what();
+        EXPECT_NE(msg.find("comp_c"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("comp_a, comp_b"), std::string::npos) << msg;
+    }
+}
+
+TEST(Design, CfgHeadersInSynFileAreNotCompiled) {
+    TempDir d("cfghdr");
+    d.write("k.cpp", "#include \"k.h\"\nvoid k() {}\n");
+    d.write("k.h", "void k();\n");
+    d.write("k_tb.cpp", "int main() { return 0; }\n");
+    d.write("hls_config.cfg", "[hls]\nsyn.top=k\nsyn.file=k.h\nsyn.file=k.cpp\ntb.file=k_tb.cpp\n");
+    DesignSpec s = load_design(d.path);
+    ASSERT_EQ(s.sources.size(), 1u);
+    EXPECT_EQ(s.sources[0].filename(), "k.cpp");
+}
+
+TEST(Design, WorkspaceComponentsInSubfolders) {
+    TempDir d("wscomps");
+    fs::create_directories(d.path / "fir_comp");
+    fs::create_directories(d.path / "crc_comp");
+    d.write("fir_comp/fir.cpp", "void fir() {}\n");
+    d.write("fir_comp/hls_config.cfg", "[hls]\nsyn.top=fir\nsyn.file=fir.cpp\n");
+    d.write("crc_comp/crc.cpp", "void crc() {}\n");
+    d.write("crc_comp/hls_config.cfg", "[hls]\nsyn.top=crc\nsyn.file=crc.cpp\n");
+    EXPECT_EQ(load_design(d.path).top, "crc"); // first by name
+    EXPECT_EQ(load_design(d.path, "fir_comp").top, "fir");
+    try {
+        load_design(d.path, "nope");
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("crc_comp, fir_comp"), std::string::npos) << e.what();
+    }
+}
