@@ -907,6 +907,19 @@ bool DebugReport::fixed() const {
 
 DebugReport debug(const DesignSpec& design, const DebugOptions& opts) {
     fs::path target = inject::injected_source(design);
+    // A kernel pulled into the program by #include: analyse from the source that includes it,
+    // which sees both files.
+    if (std::find(design.sources.begin(), design.sources.end(), target) == design.sources.end()) {
+        std::error_code ec;
+        fs::path canon = fs::weakly_canonical(target, ec);
+        for (const auto& src : design.sources) {
+            auto inc = inject::included_code_files(src);
+            if (std::find(inc.begin(), inc.end(), canon) != inc.end()) {
+                target = src;
+                break;
+            }
+        }
+    }
     detail::FixOracle oracle;
     std::optional<DesignSpec> reference;
     if (!opts.reference.empty()) {

@@ -208,6 +208,10 @@ struct DesignSpec {
     /// alone. hlsv.json "main_in_sources", or detected when there is no testbench.
     bool main_in_sources = false;
 
+    /// Functions that belong to the design under test besides the top and what it calls
+    /// (hlsv.json "dut"), for designs where the call graph misses them.
+    std::vector<std::string> dut;
+
     bool has_testbench() const { return !testbench.empty() || main_in_sources; }
 };
 

@@ -143,6 +143,7 @@ DesignSpec from_json(const fs::path& dir, const fs::path& file) {
     d.cflags = json_strings(j, "cflags", file);
     d.args = json_strings(j, "args", file);
     d.data = json_strings(j, "data", file);
+    d.dut = json_strings(j, "dut", file);
     d.ignore = json_strings(j, "ignore", file);
     if (j.contains("compare")) {
         d.compare = json_strings(j, "compare", file);

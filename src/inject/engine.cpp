@@ -109,20 +109,4 @@ Injection inject_with_rules(const parse::DesignFacts& facts, const SourceText& s
     return injection_from_sites(chosen);
 }
 
-fs::path injected_source(const DesignSpec& design) {
-    if (design.sources.empty()) {
-        throw InputError(design.dir, "design has no source files");
-    }
-    if (!design.top.empty()) {
-        for (const auto& src : design.sources) {
-            std::string text = read_file(src);
-            if (text.find(design.top + "(") != std::string::npos ||
-                text.find(design.top + " (") != std::string::npos) {
-                return src;
-            }
-        }
-    }
-    return design.sources.front();
-}
-
 } // namespace hlsv::inject

@@ -184,7 +184,11 @@ struct Validation {
     /// The C-simulation verdict rested on an exit status the testbench never sets itself.
     bool weak_oracle = false;
     std::string witness; ///< evidence "differential": a testbench that fails on the buggy code
-    nlohmann::ordered_json to_json() const; ///< {"verdict","evidence","reason","changed_lines"}
+    std::string function; ///< the DUT function(s) edited, comma-separated
+    /// Per entry: why the classifier confirms its type ("TYPE: why").
+    std::vector<std::string> type_evidence;
+    /// {"verdict","evidence","reason","changed_lines","function","type_evidence"}
+    nlohmann::ordered_json to_json() const;
 };
 
 struct ValidateOptions {
@@ -195,7 +199,13 @@ struct ValidateOptions {
     /// default until its suite is verified on a quiet machine (`validate --diff` turns it on).
     bool differential = false;
     double differential_seconds = 2; ///< per injection
+    /// Variants get variant_timeout(golden run time) instead of the design's whole timeout_s.
+    bool golden_timeout = true;
 };
+
+/// A variant's C simulation time limit: max(20 x the golden's run time, 0.5 s), capped by the
+/// design's timeout_s.
+double variant_timeout(const DesignSpec& design, double golden_seconds);
 
 /// Validates many injections of one design with one batch of C simulation runs. The design's
 /// first source that contains the top function is the file injected. Results are in order.
@@ -205,7 +215,21 @@ std::vector<Validation> validate(const DesignSpec& design, const std::vector<Inj
 /// True for the pragma types (class from the catalog; built-in list when it cannot be loaded).
 bool is_pragma_type(std::string_view type);
 
-/// The source file of `design` that holds the top function (sources[0] when unsure).
+/// The file of `design` that defines the top function: a source, else a .c/.cpp file a source
+/// `#include`s (a program whose main.c includes its kernel); sources[0] when unsure.
 fs::path injected_source(const DesignSpec& design);
+
+/// The .c/.cpp files `file` includes with `#include "..."` (existing ones, canonical paths).
+std::vector<fs::path> included_code_files(const fs::path& file);
+
+/// The design under test of `design`: the top (and hlsv.json "dut" functions) and what they
+/// call, over the injected file's facts and the other sources and included code files.
+parse::Dut dut_of(const DesignSpec& design, const fs::path& injected,
+                  const parse::DesignFacts& injected_facts);
+
+/// The DUT function holding lines [first, last] of `facts`, "" when any line lies outside the
+/// DUT (then `outside` says which line).
+std::string dut_function_of(const parse::Dut& dut, const parse::DesignFacts& facts, int first,
+                            int last, std::string* outside = nullptr);
 
 } // namespace hlsv::inject

@@ -1,5 +1,6 @@
 // validate(): automatic checks, then C simulation (functional types, one batch per design) or
 // the static pragma checker (pragma types), and a verdict: valid / silent / invalid.
+#include "classify.h"
 #include "inject.h"
 
 #include <fmt/format.h>
@@ -34,6 +35,8 @@ nlohmann::ordered_json Validation::to_json() const {
     j["evidence"] = evidence;
     j["reason"] = reason;
     j["changed_lines"] = changed_lines;
+    j["function"] = function;
+    j["type_evidence"] = type_evidence;
     if (weak_oracle) {
         j["weak_oracle"] = true;
     }
@@ -143,7 +146,17 @@ void simulate(const DesignSpec& design, const std::string& file, std::vector<Val
     for (auto i : idx) {
         variants.push_back(csim::Variant{{{file, out[i].buggy}}});
     }
-    csim::Simulator sim;
+    // A variant's time limit comes from the golden's measured run time, so an infinite loop in a
+    // design that runs in 5 ms is judged in half a second, not after the design's whole timeout.
+    csim::Options plain;
+    double golden_seconds = 0;
+    if (opts.golden_timeout) {
+        csim::Simulator golden_sim;
+        csim::Result g = golden_sim.run_golden(design);
+        golden_seconds = g.seconds;
+        plain.timeout_s = variant_timeout(design, golden_seconds);
+    }
+    csim::Simulator sim(plain);
     auto results = sim.run_variants(design, variants);
     std::vector<std::size_t> passed;
     for (std::size_t k = 0; k < idx.size(); ++k) {
@@ -157,6 +170,10 @@ void simulate(const DesignSpec& design, const std::string& file, std::vector<Val
     if (opts.sanitizers && !passed.empty()) {
         csim::Options so;
         so.sanitize = true;
+        if (opts.golden_timeout) {
+            // Instrumented code runs several times slower than the golden's plain build.
+            so.timeout_s = std::min(design.timeout_s, 5 * variant_timeout(design, golden_seconds));
+        }
         csim::Simulator san(so);
         std::vector<csim::Variant> again;
         for (auto k : passed) {
@@ -222,7 +239,52 @@ void static_check(const fs::path& path, const std::string& original, const Injec
 #endif
 }
 
+/// The two checks between applying and simulating: every edited line lies in the design under
+/// test (never main, init/print helpers or self-checks), and an independent classifier confirms
+/// each entry's type from the edit and the facts. False (v invalid, with the reason) otherwise.
+bool in_dut_and_typed(const Injection& inj, const ApplyResult& applied, const parse::Dut& dut,
+                      const parse::DesignFacts& facts, const parse::Options& po,
+                      const fs::path& path, Validation& v) {
+    std::vector<std::string> functions;
+    for (std::size_t k = 0; k < inj.specs.size() && k < applied.entries.size(); ++k) {
+        const auto& e = applied.entries[k];
+        int n = static_cast<int>(
+            std::count(inj.specs[k].original.begin(), inj.specs[k].original.end(), '\n'));
+        std::string why;
+        std::string fn = dut_function_of(dut, facts, e.line, e.line + n, &why);
+        if (fn.empty()) {
+            v.verdict = Verdict::invalid;
+            v.reason = fmt::format("outside-dut: entry {} ({}): {}", k + 1, inj.specs[k].type, why);
+            return false;
+        }
+        if (std::find(functions.begin(), functions.end(), fn) == functions.end()) {
+            functions.push_back(fn);
+        }
+    }
+    v.function = fmt::format("{}", fmt::join(functions, ","));
+    parse::DesignFacts after = parse::parse_source(path.string(), applied.buggy, po);
+    for (std::size_t k = 0; k < inj.specs.size(); ++k) {
+        ErrorSpec spec = inj.specs[k];
+        if (k < applied.entries.size()) {
+            spec.line = applied.entries[k].line;
+        }
+        TypeConfirmation c = confirm_type(spec, facts, after, applied.buggy);
+        if (!c.ok) {
+            v.verdict = Verdict::invalid;
+            v.reason =
+                fmt::format("type-mismatch: entry {} ({}): {}", k + 1, spec.type, c.evidence);
+            return false;
+        }
+        v.type_evidence.push_back(spec.type + ": " + c.evidence);
+    }
+    return true;
+}
+
 } // namespace
+
+double variant_timeout(const DesignSpec& design, double golden_seconds) {
+    return std::min(design.timeout_s, std::max(20 * golden_seconds, 0.5));
+}
 
 std::vector<Validation> validate(const DesignSpec& design, const std::vector<Injection>& injections,
                                  const ValidateOptions& opts) {
@@ -235,6 +297,7 @@ std::vector<Validation> validate(const DesignSpec& design, const std::vector<Inj
     parse::DesignFacts facts = parse::parse_source(path.string(), source, po);
     ApplyOptions ao;
     ao.facts = &facts;
+    parse::Dut dut = dut_of(design, path, facts);
 
     std::vector<Validation> out(injections.size());
     std::vector<std::size_t> functional;
@@ -249,6 +312,10 @@ std::vector<Validation> validate(const DesignSpec& design, const std::vector<Inj
             continue;
         }
         v.buggy = ac.applied.buggy;
+        if (!in_dut_and_typed(injections[i], ac.applied, dut, facts, po, path, v)) {
+            v.buggy.clear();
+            continue;
+        }
         if (any_functional(injections[i])) {
             functional.push_back(i);
         } else {

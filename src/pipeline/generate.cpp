@@ -84,8 +84,19 @@ class RuleProposer {
         po.language = design_.spec.language;
         facts_ = parse::parse_source(design_.source_file.string(), design_.source, po);
         text_ = SourceText(design_.source);
+        // Sites only in the design under test: never main, init/print helpers or self-checks.
+        parse::Dut dut = inject::dut_of(design_.spec, design_.source_file, facts_);
         for (const auto& t : types) {
-            auto sites = inject::sites_for(t, facts_, text_);
+            std::vector<inject::Site> sites;
+            for (auto& site : inject::sites_for(t, facts_, text_)) {
+                int n =
+                    static_cast<int>(std::count(site.original.begin(), site.original.end(), '\n'));
+                std::string fn = inject::dut_function_of(dut, facts_, site.line, site.line + n);
+                if (!fn.empty()) {
+                    site.function = fn;
+                    sites.push_back(std::move(site));
+                }
+            }
             std::mt19937_64 rng(derive_seed(seed_, design_.hash + "/" + t));
             std::shuffle(sites.begin(), sites.end(), rng);
             sites_[t] = std::move(sites);
@@ -205,6 +216,8 @@ json sample_json(const DesignEntry& d, const Item& item, const Proposal& p,
         s["evidence"] = v->evidence;
         s["reason"] = v->reason;
         s["changed_lines"] = v->changed_lines;
+        s["function"] = v->function;
+        s["type_evidence"] = v->type_evidence;
         s["diff"] = v->diff;
         s["buggy_code"] = v->buggy;
         if (v->weak_oracle) {

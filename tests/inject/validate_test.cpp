@@ -26,7 +26,8 @@ TEST(Validate, BatchOfVerdicts) {
         one("SHFT", "out[k] = (acc[k] + 128) >> 8;", "out[k] = (acc[k] + 128) >> 41;"),
         // Not in the design.
         one("OOB", "out[j] = 0;", "out[j + 1] = 0;"),
-        // Parses but does not compile (undeclared name).
+        // Labelled INIT, but a renamed operand removes no initializer: the type classifier
+        // rejects it before anything is compiled.
         one("INIT", "int weight = 256 - alpha;", "int weight = 256 - alpah;"),
         // A comment-only edit.
         one("INIT", "int weight = 256 - alpha;", "int weight = 256 - alpha; // w"),
@@ -36,6 +37,8 @@ TEST(Validate, BatchOfVerdicts) {
         // type: the partition factor no longer divides 16 -> the static checker sees it.
         one("FND", "#pragma HLS array_partition variable=acc type=cyclic factor=4 dim=1",
             "#pragma HLS array_partition variable=acc type=cyclic factor=5 dim=1"),
+        // A true SHFT that does not compile (undeclared name).
+        one("SHFT", "out[k] = (acc[k] + 128) >> 8;", "out[k] = (acc[k] + 128) >> (40 + sh_undef);"),
     };
     auto r = validate(d, batch);
     ASSERT_EQ(r.size(), batch.size());
@@ -45,7 +48,9 @@ TEST(Validate, BatchOfVerdicts) {
     EXPECT_EQ(r[2].verdict, Verdict::invalid);
     EXPECT_NE(r[2].reason.find("not found"), std::string::npos) << r[2].reason;
     EXPECT_EQ(r[3].verdict, Verdict::invalid);
-    EXPECT_NE(r[3].reason.find("compile_error"), std::string::npos) << r[3].reason;
+    EXPECT_EQ(r[3].reason.rfind("type-mismatch", 0), 0u) << r[3].reason;
+    EXPECT_EQ(r[7].verdict, Verdict::invalid);
+    EXPECT_NE(r[7].reason.find("compile_error"), std::string::npos) << r[7].reason;
     EXPECT_EQ(r[4].verdict, Verdict::invalid);
     EXPECT_NE(r[4].reason.find("no-op"), std::string::npos) << r[4].reason;
     EXPECT_EQ(r[5].verdict, Verdict::invalid) << r[5].reason;

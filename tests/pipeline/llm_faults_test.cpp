@@ -17,7 +17,7 @@ using hlsv::test::RawReply;
 
 const char* k_zero =
     "{\"Error Size\": 1, \"Error Specification\": [{\"Error Type\": \"ZERO\", "
-    "\"Original Code\": \"int acc = buf[i] * gain;\", \"Faulty Code\": \"int acc = 0;\"}]}";
+    "\"Original Code\": \"int shift = 2;\", \"Faulty Code\": \"int shift = 0;\"}]}";
 
 std::vector<std::string> args_for(const TempDir& dir, const std::string& bugs,
                                   const std::string& url, std::vector<std::string> extra = {}) {
@@ -53,7 +53,7 @@ TEST(LlmFaults, ReplyBodyThatIsNotUtf8IsRepairedNotACrash) {
     EXPECT_EQ(server.requests(), 2); // the first reply, then the repair round
     auto samples = read_jsonl(dir / "out" / "samples.jsonl");
     ASSERT_EQ(samples.size(), 1u);
-    EXPECT_NE(samples[0]["buggy_code"].get<std::string>().find("int acc = 0;"), std::string::npos);
+    EXPECT_NE(samples[0]["buggy_code"].get<std::string>().find("int shift = 0;"), std::string::npos);
 }
 
 TEST(LlmFaults, ReplyThatStaysNotUtf8IsInvalidWithReasonReplyEncoding) {
@@ -123,7 +123,7 @@ TEST(LlmFaults, ResumedAutoRunKeepsTheStrategyTableItStartedWith) {
 
 TEST(LlmFaults, AmbiguousOriginalWithoutLineIsAskedForTheLine) {
     TempDir dir;
-    // `for (int i = 0; i < VS_N; i++) {` opens both loops of vec_scale (lines 14 and 19).
+    // `for (int i = 0; i < VS_N; i++) {` opens both loops of vec_scale (lines 15 and 20).
     std::string repair_prompt;
     LoopbackChat server([&](const nlohmann::json& body) {
         std::string orig = "for (int i = 0; i < VS_N; i++) {";
@@ -131,7 +131,7 @@ TEST(LlmFaults, AmbiguousOriginalWithoutLineIsAskedForTheLine) {
         std::string line;
         if (is_repair(body)) {
             repair_prompt = body["messages"].back()["content"].get<std::string>();
-            line = ", \"Line\": 19";
+            line = ", \"Line\": 20";
         }
         // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on chains of string +.
         std::string reply = "{\"Error Size\": 1, \"Error Specification\": [{\"Error Type\": "
@@ -147,12 +147,12 @@ TEST(LlmFaults, AmbiguousOriginalWithoutLineIsAskedForTheLine) {
     auto r = run_hlsv(args_for(dir, "OOB", server.url()));
     ASSERT_EQ(r.exit, 0) << r.err;
     EXPECT_EQ(server.requests(), 2);
-    EXPECT_NE(repair_prompt.find("matches 2 places (lines 14, 19)"), std::string::npos)
+    EXPECT_NE(repair_prompt.find("matches 2 places (lines 15, 20)"), std::string::npos)
         << repair_prompt;
     EXPECT_NE(repair_prompt.find("add \"Line\""), std::string::npos) << repair_prompt;
     auto samples = read_jsonl(dir / "out" / "samples.jsonl");
     ASSERT_EQ(samples.size(), 1u);
-    EXPECT_EQ(samples[0]["changed_lines"], json::array({19}));
+    EXPECT_EQ(samples[0]["changed_lines"], json::array({20}));
 }
 
 TEST(LlmFaults, IdenticalValidRepliesExportOneBugFile) {

@@ -17,7 +17,7 @@ const char* k_key = "sk-hlsv-pipeline-secret-456";
 const char* k_reply =
     "The accumulator starts from zero instead of the scaled word:\n```json\n"
     "{\"Error Size\": 1, \"Error Specification\": [{\"Error Type\": \"ZERO\", "
-    "\"Original Code\": \"int acc = buf[i] * gain;\", \"Faulty Code\": \"int acc = 0;\", "
+    "\"Original Code\": \"int shift = 2;\", \"Faulty Code\": \"int shift = 0;\", "
     "\"Explanation\": \"acc is set to 0, so every output is only the offset.\"}]}\n```";
 
 std::vector<std::string> llm_args(const TempDir& dir, const std::string& tag,
@@ -60,7 +60,7 @@ TEST(LlmGenerate, OpenAiRunRecordsACassetteThatReplaysTheSameSamplesOffline) {
         recorded = sample_keys(dir / "live");
         ASSERT_FALSE(recorded.empty()) << live.out;
         for (const auto& k : recorded) {
-            EXPECT_NE(k.find("int acc = 0;"), std::string::npos) << k;
+            EXPECT_NE(k.find("int shift = 0;"), std::string::npos) << k;
             EXPECT_NE(k.find("[\"ZERO\"]"), std::string::npos) << k;
         }
     } // the server is gone from here on
