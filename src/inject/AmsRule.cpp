@@ -51,7 +51,21 @@ std::vector<Site> AmsRule::sites(const parse::DesignFacts& facts, const SourceTe
     std::vector<Site> out;
     for (const auto& f : s.functions) {
         for (const auto& p : ports_of(s, f)) {
-            if (!p.is_array || !p.pragma || p.mode == "ap_none" || points_to_one(s, f, p.name)) {
+            if (!p.is_array || p.mode == "ap_none" || points_to_one(s, f, p.name)) {
+                continue;
+            }
+            if (!p.pragma) {
+                Site site;
+                if (f.is_top &&
+                    insert_in_body(
+                        s, f, type(), id(),
+                        fmt::format("#pragma HLS INTERFACE mode=ap_none port={}", p.name),
+                        fmt::format("array port '{}' was given the scalar ap_none "
+                                    "interface",
+                                    p.name),
+                        site)) {
+                    out.push_back(std::move(site));
+                }
                 continue;
             }
             std::string line = with_interface_mode(*p.pragma, "ap_none");

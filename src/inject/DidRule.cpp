@@ -23,6 +23,25 @@ std::vector<Site> DidRule::sites(const parse::DesignFacts& facts, const SourceTe
                                 fmt::format("dim became {} but '{}' has only {} dimension{}", dim,
                                             p.options.at("variable"), rank, rank == 1 ? "" : "s")));
     }
+    // Arrays without a partition: add one whose dim does not exist.
+    for (const auto& a : s.arrays) {
+        std::size_t rank = a.dims.size();
+        if (rank == 0) {
+            continue;
+        }
+        std::string dim = std::to_string(rank + 1);
+        Site site;
+        if (insert_partition(
+                s, a, type(), id(),
+                fmt::format("#pragma HLS array_partition variable={} type=complete dim={}", a.name,
+                            dim),
+                fmt::format("an array_partition with dim={} was added but '{}' has only {} "
+                            "dimension{}",
+                            dim, a.name, rank, rank == 1 ? "" : "s"),
+                site)) {
+            out.push_back(std::move(site));
+        }
+    }
     return out;
 }
 

@@ -75,6 +75,38 @@ std::vector<Site> FndRule::sites(const parse::DesignFacts& facts, const SourceTe
                       fmt::format("factor={} became factor={}, which does not divide {}{}", f, *g,
                                   what, size)));
     }
+    // No factor to change: add a partition or an unroll with one that does not divide.
+    for (const auto& a : s.arrays) {
+        auto n = s.dim_size(facts, a.name, 0);
+        auto g = n && *n >= 4 ? bad_factor(1, n) : std::nullopt;
+        Site site;
+        if (g && insert_partition(
+                     s, a, type(), id(),
+                     fmt::format("#pragma HLS array_partition variable={} type=cyclic factor={} "
+                                 "dim=1",
+                                 a.name, *g),
+                     fmt::format("a cyclic partition with factor={} was added, which does not "
+                                 "divide dimension 1 of '{}' ({})",
+                                 *g, a.name, *n),
+                     site)) {
+            out.push_back(std::move(site));
+        }
+    }
+    for (std::size_t i = 0; i < s.loops.size(); ++i) {
+        const ScanLoop& l = s.loops[i];
+        auto n = trip_count(facts, l);
+        auto g = n && *n >= 4 ? bad_factor(1, n) : std::nullopt;
+        Site site;
+        if (g && !loop_has_pragma(s, static_cast<int>(i), "unroll") &&
+            !loop_has_pragma(s, static_cast<int>(i), "pipeline") &&
+            insert_after_header(s, l, type(), id(), fmt::format("#pragma HLS unroll factor={}", *g),
+                                fmt::format("an unroll with factor={} was added, which does not "
+                                            "divide the loop's trip count ({})",
+                                            *g, *n),
+                                site)) {
+            out.push_back(std::move(site));
+        }
+    }
     return out;
 }
 

@@ -166,6 +166,13 @@ std::vector<Site> RambRule::sites(const parse::DesignFacts& facts, const SourceT
                                            "offset=slave",
                                            p.name);
                 out.push_back(std::move(site));
+            } else if (Site site; f.is_top && insert_in_body(s, f, type(), id(),
+                                                             fmt::format("#pragma HLS interface "
+                                                                         "mode=m_axi port={} "
+                                                                         "offset=slave",
+                                                                         p.name),
+                                                             explanation, site)) {
+                out.push_back(std::move(site)); // a top without interface pragmas
             }
         }
     }

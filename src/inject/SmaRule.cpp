@@ -33,6 +33,23 @@ bool deref_only(const Scan& s, const ScanFunction& f, const std::string& name) {
     return uses > 0;
 }
 
+// True when `param` of `function` is a plain value: no array, pointer, reference or stream.
+bool by_value_scalar(const parse::DesignFacts& facts, const std::string& function,
+                     const std::string& param) {
+    const parse::Function* fn = facts.function(function);
+    if (!fn) {
+        return false;
+    }
+    for (const auto& p : fn->params) {
+        if (p.name == param) {
+            return !p.is_array && !p.is_pointer && !p.is_reference &&
+                   p.type.find("stream") == std::string::npos &&
+                   p.type.find_first_of("*&[") == std::string::npos;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 std::vector<Site> SmaRule::sites(const parse::DesignFacts& facts, const SourceText& source) const {
@@ -40,6 +57,18 @@ std::vector<Site> SmaRule::sites(const parse::DesignFacts& facts, const SourceTe
     std::vector<Site> out;
     for (const auto& f : s.functions) {
         for (const auto& p : ports_of(s, f)) {
+            if (!p.pragma && f.is_top && !p.is_array && by_value_scalar(facts, f.name, p.name)) {
+                Site site;
+                if (insert_in_body(s, f, type(), id(),
+                                   fmt::format("#pragma HLS INTERFACE mode=bram port={}", p.name),
+                                   fmt::format("scalar port '{}', passed by value, was given a "
+                                               "bram (memory) interface",
+                                               p.name),
+                                   site)) {
+                    out.push_back(std::move(site));
+                }
+                continue;
+            }
             if (!p.pragma || p.mode == "bram" || p.mode == "ap_memory") {
                 continue;
             }

@@ -47,7 +47,7 @@ TypeConfirmation confirm_type(const ErrorSpec& spec, const parse::DesignFacts& b
         if (t == "APT")
             c = confirm_apt(*p, after, after_text);
         else if (t == "FND")
-            c = confirm_fnd(*p, after);
+            c = confirm_fnd(*p, before, after);
         else if (t == "DID")
             c = confirm_did(*p, after);
         else if (t == "DFP")

@@ -67,7 +67,8 @@ TypeConfirmation confirm_prec(const std::vector<std::string>& a, const std::vect
 
 TypeConfirmation confirm_apt(const parse::Pragma& p, const parse::DesignFacts& after,
                              const std::string& after_text);
-TypeConfirmation confirm_fnd(const parse::Pragma& p, const parse::DesignFacts& after);
+TypeConfirmation confirm_fnd(const parse::Pragma& p, const parse::DesignFacts& before,
+                             const parse::DesignFacts& after);
 TypeConfirmation confirm_did(const parse::Pragma& p, const parse::DesignFacts& after);
 TypeConfirmation confirm_dfp(const parse::Pragma& p, const parse::DesignFacts& after);
 std::string port_of(const parse::Pragma& p);

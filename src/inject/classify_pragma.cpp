@@ -44,29 +44,45 @@ TypeConfirmation confirm_apt(const parse::Pragma& p, const parse::DesignFacts& a
                            known ? fmt::format(" ({} elements)", total) : "", ideal, type));
 }
 
-TypeConfirmation confirm_fnd(const parse::Pragma& p, const parse::DesignFacts& after) {
+TypeConfirmation confirm_fnd(const parse::Pragma& p, const parse::DesignFacts& before,
+                             const parse::DesignFacts& after) {
     auto f = to_ll(opt(p, "factor"));
     if (!f || *f <= 1) {
         return no("no factor above 1");
     }
     if (p.directive == "unroll") {
+        // The loop's header sits above the edit, so its line is the same in the golden, whose
+        // facts may know a trip count written with a header's macros.
+        std::optional<long long> trip;
         for (const auto& l : after.loops) {
-            if (p.loop && l.id == *p.loop && l.trip_count && *l.trip_count > 0) {
-                if (*l.trip_count % *f != 0) {
-                    return yes(fmt::format("unroll factor {} does not divide the trip count {}", *f,
-                                           *l.trip_count));
+            if (p.loop && l.id == *p.loop) {
+                trip = l.trip_count;
+                for (const auto& g : before.loops) {
+                    if (g.line_start == l.line_start && g.trip_count) {
+                        trip = g.trip_count;
+                    }
                 }
-                return no(fmt::format("factor {} divides the trip count {}", *f, *l.trip_count));
+            }
+        }
+        for (const auto& l : after.loops) {
+            if (p.loop && l.id == *p.loop && trip && *trip > 0) {
+                if (*trip % *f != 0) {
+                    return yes(fmt::format("unroll factor {} does not divide the trip count {}", *f,
+                                           *trip));
+                }
+                return no(fmt::format("factor {} divides the trip count {}", *f, *trip));
             }
         }
         return no("the loop's trip count is unknown");
     }
     if ((p.directive == "array_partition" || p.directive == "array_reshape") && p.target) {
-        const parse::Array* a = array_named(after, *p.target, p.function);
+        const parse::Array* a = array_named(before, *p.target, p.function);
+        const parse::Param* prm = a ? nullptr : param_named(before, *p.target, p.function);
+        const std::vector<long long>* dims = a ? &a->dims : prm ? &prm->dims : nullptr;
         auto d = to_ll(opt(p, "dim"));
         std::size_t dim = d && *d > 0 ? static_cast<std::size_t>(*d) : 1;
-        if (a && dim <= a->dims.size() && a->dims[dim - 1] > 0) {
-            long long n = a->dims[dim - 1];
+        if (dims && dim <= dims->size() && (*dims)[dim - 1] > 0) {
+            long long n = (*dims)[dim - 1];
             if (n % *f != 0) {
                 return yes(fmt::format("factor {} does not divide dimension {} of '{}' ({})", *f,
                                        dim, *p.target, n));
@@ -168,7 +184,10 @@ TypeConfirmation confirm_ramb(const ErrorSpec& s, const parse::DesignFacts& afte
     }
     auto b = toks(code_only(s.faulty));
     auto lines = code_only(s.faulty) + "\n";
-    std::string scope = lines.find_first_not_of(" \t\n") == std::string::npos
+    // An edit of pragmas only (the code lines it carries are unchanged): the accesses that
+    // matter are the function's.
+    bool pragmas_only = toks(code_only(s.original)) == b;
+    std::string scope = pragmas_only || lines.find_first_not_of(" \t\n") == std::string::npos
                             ? function_text(after, after_text, function)
                             : lines;
     std::set<std::string> ivars = loop_vars(after, function);

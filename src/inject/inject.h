@@ -183,7 +183,7 @@ struct Validation {
     std::string diff;
     /// The C-simulation verdict rested on an exit status the testbench never sets itself.
     bool weak_oracle = false;
-    std::string witness; ///< evidence "differential": a testbench that fails on the buggy code
+    std::string witness;  ///< evidence "differential": a testbench that fails on the buggy code
     std::string function; ///< the DUT function(s) edited, comma-separated
     /// Per entry: why the classifier confirms its type ("TYPE: why").
     std::vector<std::string> type_evidence;

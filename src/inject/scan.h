@@ -85,6 +85,21 @@ bool insert_after_header(const Scan& s, const ScanLoop& loop, std::string_view t
                          std::string_view rule, const std::string& pragma, std::string explanation,
                          Site& out);
 
+/// A site that inserts `pragma` as the first line of `f`'s body (whose '{' ends a line).
+bool insert_in_body(const Scan& s, const ScanFunction& f, std::string_view type,
+                    std::string_view rule, const std::string& pragma, std::string explanation,
+                    Site& out);
+
+/// A site that inserts `pragma` after the one-line declaration at `line`.
+bool insert_after_declaration(const Scan& s, int line, std::string_view type, std::string_view rule,
+                              const std::string& pragma, std::string explanation, Site& out);
+
+/// A site that adds a partition `pragma` for array `a` that has none: after its declaration, or
+/// at the top of the body of the function it is a parameter of.
+bool insert_partition(const Scan& s, const ScanArray& a, std::string_view type,
+                      std::string_view rule, const std::string& pragma, std::string explanation,
+                      Site& out);
+
 /// Replaces the first whole-token occurrence of `from` at or after byte `col` in `line`.
 bool replace_token(std::string& line, std::string_view from, std::string_view to,
                    std::size_t col = 0);

@@ -243,8 +243,8 @@ void static_check(const fs::path& path, const std::string& original, const Injec
 /// test (never main, init/print helpers or self-checks), and an independent classifier confirms
 /// each entry's type from the edit and the facts. False (v invalid, with the reason) otherwise.
 bool in_dut_and_typed(const Injection& inj, const ApplyResult& applied, const parse::Dut& dut,
-                      const parse::DesignFacts& facts, const parse::Options& po,
-                      const fs::path& path, Validation& v) {
+                      const parse::DesignFacts& facts, const parse::DesignFacts& semantic,
+                      const parse::Options& po, const fs::path& path, Validation& v) {
     std::vector<std::string> functions;
     for (std::size_t k = 0; k < inj.specs.size() && k < applied.entries.size(); ++k) {
         const auto& e = applied.entries[k];
@@ -268,7 +268,7 @@ bool in_dut_and_typed(const Injection& inj, const ApplyResult& applied, const pa
         if (k < applied.entries.size()) {
             spec.line = applied.entries[k].line;
         }
-        TypeConfirmation c = confirm_type(spec, facts, after, applied.buggy);
+        TypeConfirmation c = confirm_type(spec, semantic, after, applied.buggy);
         if (!c.ok) {
             v.verdict = Verdict::invalid;
             v.reason =
@@ -298,6 +298,17 @@ std::vector<Validation> validate(const DesignSpec& design, const std::vector<Inj
     ApplyOptions ao;
     ao.facts = &facts;
     parse::Dut dut = dut_of(design, path, facts);
+    // The classifier's view of the golden: with libclang where it parses, so sizes and trip
+    // counts written with macros from headers are known (one parse per design).
+    parse::DesignFacts semantic = facts;
+    try {
+        parse::Options so = po;
+        so.use_libclang = true;
+        so.language = design.language;
+        semantic = parse::parse_source(path.string(), source, so);
+    } catch (const Error&) {
+        // tree-sitter facts only: unknown sizes make the classifier reject, never accept
+    }
 
     std::vector<Validation> out(injections.size());
     std::vector<std::size_t> functional;
@@ -312,7 +323,7 @@ std::vector<Validation> validate(const DesignSpec& design, const std::vector<Inj
             continue;
         }
         v.buggy = ac.applied.buggy;
-        if (!in_dut_and_typed(injections[i], ac.applied, dut, facts, po, path, v)) {
+        if (!in_dut_and_typed(injections[i], ac.applied, dut, facts, semantic, po, path, v)) {
             v.buggy.clear();
             continue;
         }

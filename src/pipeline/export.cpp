@@ -99,9 +99,10 @@ void export_dataset(const fs::path& out, const std::vector<json>& samples,
         write_file_atomic(ddir / "Bugs" / bug_name, bug_text);
 
         json row;
-        for (const char* k : {"id", "design", "suite", "bug_types", "golden_code", "buggy_code",
-                              "diff", "changed_lines", "verdict", "evidence", "backend", "strategy",
-                              "model", "source_file", "design_dir", "injection", "design_hash"}) {
+        for (const char* k :
+             {"id", "design", "suite", "bug_types", "golden_code", "buggy_code", "diff",
+              "changed_lines", "verdict", "evidence", "backend", "strategy", "model", "source_file",
+              "design_dir", "injection", "design_hash", "function", "type_evidence"}) {
             if (s.contains(k)) {
                 row[k] = s[k];
             }

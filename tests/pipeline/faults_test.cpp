@@ -75,7 +75,7 @@ TEST(Faults, FullDiskEndsInAClearErrorAndLeavesTheStoreSound) {
     fs::path db = dir / "rag.db";
     std::vector<std::string> suites{(fixtures() / "tiny").string()};
     // A first, small run creates the store (and warms the C-simulation cache).
-    auto warm = run_hlsv(generate_args(suites, db, dir / "warm", "DID"));
+    auto warm = run_hlsv(generate_args(suites, db, dir / "warm", "APT"));
     ASSERT_EQ(warm.exit, 0) << warm.err;
     long size = static_cast<long>(fs::file_size(db));
     long samples_before = query_long(db, "SELECT count(*) FROM run_items WHERE status = 'done'");

@@ -1,6 +1,7 @@
-// No partition pragma at all.
-void inc(int m[4]) {
-    for (int r = 0; r < 4; r++) {
-        m[r]++;
+// No array at all: no partition can name a dimension the array does not have.
+int inc(int x, int n) {
+    for (int r = 0; r < n; r++) {
+        x++;
     }
+    return x;
 }
