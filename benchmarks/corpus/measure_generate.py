@@ -59,7 +59,7 @@ def reachable(fns, text, top):
             continue
         seen.add(f)
         for g in body:
-            if g != f and re.search(r"\b" + re.escape(g) + r"\s*\(", body[f]):
+            if g != f and re.search(r"\b" + re.escape(g) + r"\s*(<[^;()]*>)?\s*\(", body[f]):
                 todo.append(g)
     return seen
 

@@ -24,7 +24,7 @@ std::vector<Site> DidRule::sites(const parse::DesignFacts& facts, const SourceTe
                                             p.options.at("variable"), rank, rank == 1 ? "" : "s")));
     }
     // Arrays without a partition: add one whose dim does not exist.
-    for (const auto& a : s.arrays) {
+    for (const auto& a : partition_candidates(s, facts)) {
         std::size_t rank = a.dims.size();
         if (rank == 0) {
             continue;

@@ -76,7 +76,7 @@ std::vector<Site> FndRule::sites(const parse::DesignFacts& facts, const SourceTe
                                   what, size)));
     }
     // No factor to change: add a partition or an unroll with one that does not divide.
-    for (const auto& a : s.arrays) {
+    for (const auto& a : partition_candidates(s, facts)) {
         auto n = s.dim_size(facts, a.name, 0);
         auto g = n && *n >= 4 ? bad_factor(1, n) : std::nullopt;
         Site site;

@@ -44,7 +44,7 @@ bool by_value_scalar(const parse::DesignFacts& facts, const std::string& functio
         if (p.name == param) {
             return !p.is_array && !p.is_pointer && !p.is_reference &&
                    p.type.find("stream") == std::string::npos &&
-                   p.type.find_first_of("*&[") == std::string::npos;
+                   p.type.find_first_of("*&[(") == std::string::npos; // "(": a macro
         }
     }
     return false;

@@ -70,7 +70,48 @@ bool insert_partition(const Scan& s, const ScanArray& a, std::string_view type,
         }
         return false;
     }
+    // Only right after the array's own one-line declaration (a use is no place for it).
+    Decl d = parse_decl(trim(s.src->line(a.line)));
+    std::string_view line = trim(s.src->line(a.line));
+    auto at = line.find(a.name + "[");
+    bool declares = (d.ok && d.name == a.name && d.is_array) ||
+                    (at != std::string_view::npos && at > 0 && !trim(line.substr(0, at)).empty() &&
+                     line.find('=') == std::string_view::npos && line.back() == ';' &&
+                     line.find('(') == std::string_view::npos);
+    if (!declares) {
+        return false;
+    }
     return insert_after_declaration(s, a.line, type, rule, pragma, std::move(explanation), out);
+}
+
+std::vector<ScanArray> partition_candidates(const Scan& s, const parse::DesignFacts& facts) {
+    std::vector<ScanArray> out = s.arrays;
+    // Array parameters the token scan cannot see (declared through macros, as PolyBench's
+    // POLYBENCH_2D does) but the parse facts know.
+    for (const auto& f : s.functions) {
+        const parse::Function* fn = facts.function(f.name);
+        if (!fn) {
+            continue;
+        }
+        for (const auto& p : fn->params) {
+            if (!p.is_array || p.dims.empty() ||
+                std::any_of(out.begin(), out.end(), [&](const ScanArray& a) {
+                    return a.name == p.name && a.function == f.name;
+                })) {
+                continue;
+            }
+            ScanArray a;
+            a.name = p.name;
+            a.is_param = true;
+            a.function = f.name;
+            a.line = f.line_start;
+            for (long long d : p.dims) {
+                a.dims.push_back(d > 0 ? std::to_string(d) : std::string());
+            }
+            out.push_back(std::move(a));
+        }
+    }
+    return out;
 }
 
 } // namespace hlsv::inject

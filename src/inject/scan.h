@@ -100,6 +100,10 @@ bool insert_partition(const Scan& s, const ScanArray& a, std::string_view type,
                       std::string_view rule, const std::string& pragma, std::string explanation,
                       Site& out);
 
+/// The arrays a partition could be added to: the scan's, and array parameters only the parse
+/// facts know (declared through macros).
+std::vector<ScanArray> partition_candidates(const Scan& s, const parse::DesignFacts& facts);
+
 /// Replaces the first whole-token occurrence of `from` at or after byte `col` in `line`.
 bool replace_token(std::string& line, std::string_view from, std::string_view to,
                    std::size_t col = 0);
