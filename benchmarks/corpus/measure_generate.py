@@ -117,7 +117,8 @@ def main():
         where["top" if s.get("function") == spec.get("top") else "callee"] += 1
 
     n = len(designs_seen)
-    print(f"designs: {n} simulated, {len(skipped)} skipped (golden does not pass or no site at all)")
+    print(f"designs: {n} with verdicts, {len(skipped)} with items left pending (their golden "
+          f"run does not pass)")
     print(f"valid samples: {len(samples)}; outside the design under test: {outside}; "
           f"in the top: {where['top']}, in a callee: {where['callee']}")
     print(f"verdicts: {verdicts} in {wall:.1f} s = {verdicts / wall * 60:.0f} per minute "
