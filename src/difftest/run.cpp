@@ -142,17 +142,34 @@ bool read_witness(const Build& b, const std::string& out, const std::string& sum
     return true;
 }
 
+// Golden and variant share one program in two namespaces, but `extern "C"` (every Vitis kernel)
+// gives both copies one symbol. Their copies get C++ linkage: a block becomes an inline
+// namespace (its names stay visible where they were), a single declaration loses the marker.
+std::string without_c_linkage(const std::string& text) {
+    static const std::regex block(R"re(extern\s*"C"\s*\{)re");
+    static const std::regex single(R"re(extern\s*"C"\s*)re");
+    if (text.find("extern") == std::string::npos) {
+        return text;
+    }
+    return std::regex_replace(std::regex_replace(text, block, "inline namespace hlsv_c_linkage {"),
+                              single, "");
+}
+
 Result run_one(const DesignSpec& design, const fs::path& top, const Signature& sig,
                const std::string& variant_text, const Options& opts) {
     Build b{design, top, sig, opts};
     csim::TempDir td("hlsv-difftest-", {}, opts.sim.keep);
     fs::path variant_file = td.path() / ("hlsv_variant" + top.extension().string());
-    write_file_atomic(variant_file, variant_text.empty() ? read_file(top) : variant_text);
+    write_file_atomic(variant_file,
+                      without_c_linkage(variant_text.empty() ? read_file(top) : variant_text));
+    // The golden's copy next to it (its own folder stays on the include path).
+    fs::path golden_file = td.path() / ("hlsv_golden" + top.extension().string());
+    write_file_atomic(golden_file, without_c_linkage(read_file(top)));
     for (const auto& h : opts.empty_headers) {
         fs::create_directories((td.path() / "stubs" / h).parent_path());
         write_file_atomic(td.path() / "stubs" / h, "");
     }
-    std::string driver = driver_source(design, top, variant_file, sig, opts.prelude);
+    std::string driver = driver_source(design, golden_file, variant_file, sig, opts.prelude);
     write_file_atomic(td.path() / "hlsv_driver.cpp", driver);
 
     Result r;

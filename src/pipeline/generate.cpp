@@ -333,6 +333,9 @@ class Run {
         std::vector<inject::Validation> validations;
         if (!injections.empty()) {
             inject::ValidateOptions vo;
+            // Without a testbench C simulation can only say silent: compare golden and buggy
+            // code directly on generated inputs (difftest) so such designs yield samples too.
+            vo.differential = !d.spec.has_testbench();
             try {
                 validations = inject::validate(d.spec, injections, vo);
             } catch (const InputError& e) {

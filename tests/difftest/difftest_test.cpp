@@ -117,6 +117,17 @@ TEST(Difftest, PlainCDesignWithPointerOutput) {
     EXPECT_EQ(r.status, difftest::Status::difference) << r.detail;
 }
 
+TEST(Difftest, CLinkageKernelsAreComparedToo) {
+    // extern "C" would give golden and variant one symbol in the shared driver.
+    auto d = load_design(fixture("vadd_kernel"));
+    std::string golden = read_file(d.sources[0]);
+    auto same = difftest::run(d, golden, quick());
+    EXPECT_EQ(same.status, difftest::Status::same) << same.detail;
+    auto r =
+        difftest::run(d, replace_once(golden, "in1[i] + in2[i]", "in1[i] + in2[i + 1]"), quick());
+    EXPECT_EQ(r.status, difftest::Status::difference) << r.detail;
+}
+
 TEST(Difftest, PreludeMakesAFunctionCutFromAProgramCompile) {
     csim::TempDir td("hlsv-prelude-test-");
     // Cut out of a larger program: its typedef, size constant, helper and header are missing.
