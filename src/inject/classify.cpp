@@ -38,9 +38,9 @@ TypeConfirmation confirm_type(const ErrorSpec& spec, const parse::DesignFacts& b
         return confirm_prec(a, b);
     if (t == "RAMB")
         return confirm_ramb(spec, after, after_text);
-    auto added = new_pragmas(spec, after);
     if (t == "ILNU")
-        return confirm_ilnu(spec, after, added);
+        return confirm_ilnu(spec, after);
+    auto added = new_pragmas(spec, after);
     TypeConfirmation last = no("the edit adds or changes no pragma");
     for (const auto* p : added) {
         TypeConfirmation c;

@@ -79,7 +79,6 @@ TypeConfirmation confirm_ramb(const ErrorSpec& s, const parse::DesignFacts& afte
 TypeConfirmation confirm_port_mode(const parse::Pragma& p, const parse::DesignFacts& after,
                                    const std::string& after_text, bool scalar_wanted);
 TypeConfirmation confirm_mlp(const parse::Pragma& p, const parse::DesignFacts& after);
-TypeConfirmation confirm_ilnu(const ErrorSpec& s, const parse::DesignFacts& after,
-                              const std::vector<const parse::Pragma*>& added);
+TypeConfirmation confirm_ilnu(const ErrorSpec& s, const parse::DesignFacts& after);
 
 } // namespace hlsv::inject::classify_detail

@@ -64,14 +64,12 @@ TypeConfirmation confirm_fnd(const parse::Pragma& p, const parse::DesignFacts& b
                 }
             }
         }
-        for (const auto& l : after.loops) {
-            if (p.loop && l.id == *p.loop && trip && *trip > 0) {
-                if (*trip % *f != 0) {
-                    return yes(fmt::format("unroll factor {} does not divide the trip count {}", *f,
-                                           *trip));
-                }
-                return no(fmt::format("factor {} divides the trip count {}", *f, *trip));
+        if (trip && *trip > 0) {
+            if (*trip % *f != 0) {
+                return yes(
+                    fmt::format("unroll factor {} does not divide the trip count {}", *f, *trip));
             }
+            return no(fmt::format("factor {} divides the trip count {}", *f, *trip));
         }
         return no("the loop's trip count is unknown");
     }
@@ -283,9 +281,7 @@ TypeConfirmation confirm_mlp(const parse::Pragma& p, const parse::DesignFacts& a
     return no("no other level of the nest is pipelined");
 }
 
-TypeConfirmation confirm_ilnu(const ErrorSpec& s, const parse::DesignFacts& after,
-                              const std::vector<const parse::Pragma*>& added) {
-    (void)added;
+TypeConfirmation confirm_ilnu(const ErrorSpec& s, const parse::DesignFacts& after) {
     // The edit may add the outer unroll, drop the inner one, or turn one into the other: look
     // at every unrolled loop whose header or child header lies at the edit.
     int first = sline(s) - 4; // a loop's pragmas sit right below its header

@@ -128,9 +128,7 @@ std::string opt(const parse::Pragma& p, const std::string& key) {
         return "";
     }
     const auto& v = p.options[key];
-    std::string s = v.is_string() ? v.get<std::string>() : v.dump();
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
+    return lower(v.is_string() ? v.get<std::string>() : v.dump());
 }
 
 std::optional<long long> to_ll(const std::string& s) {
