@@ -2,6 +2,8 @@
 
 #include "util.h"
 
+#include <unordered_map>
+
 namespace hlsv::check {
 
 const RuleInfo& ConstantIndexOobCheck::info() const {
@@ -19,7 +21,24 @@ const RuleInfo& ConstantIndexOobCheck::info() const {
     return r;
 }
 
+namespace {
+
+bool has_jump(TSNode body) {
+    bool found = false;
+    walk(body, [&](TSNode n) {
+        found = found || is(n, "continue_statement") || is(n, "break_statement") ||
+                is(n, "return_statement") || is(n, "goto_statement");
+        return !found;
+    });
+    return found;
+}
+
+} // namespace
+
 void ConstantIndexOobCheck::run(const Model& m, Sink& out) const {
+    // Whether a loop body holds a jump, once per body: a long kernel has many accesses per loop,
+    // and the LSP runs this check on every keystroke.
+    std::unordered_map<const void*, bool> jumps;
     for (const auto& a : m.accesses) {
         if (a.decl < 0) {
             continue;
@@ -67,13 +86,11 @@ void ConstantIndexOobCheck::run(const Model& m, Sink& out) const {
             }
             // A guard (if / ?:, or an early continue/break) may keep the index in range.
             if (!aff->coeff.empty()) {
-                bool guarded = conditional_within(a.node, outermost_body);
-                walk(outermost_body, [&](TSNode n) {
-                    guarded = guarded || is(n, "continue_statement") || is(n, "break_statement") ||
-                              is(n, "return_statement") || is(n, "goto_statement");
-                    return !guarded;
-                });
-                if (guarded) {
+                auto [it, fresh] = jumps.try_emplace(outermost_body.id, false);
+                if (fresh) {
+                    it->second = has_jump(outermost_body);
+                }
+                if (it->second || conditional_within(a, outermost_body)) {
                     continue;
                 }
             }

@@ -2,6 +2,7 @@
 
 #include "util.h"
 
+#include <algorithm>
 #include <set>
 
 namespace hlsv::check {
@@ -160,6 +161,17 @@ void InfiniteLoopCheck::run(const Model& m, Sink& out) const {
             });
             if (opaque || names.empty()) {
                 continue;
+            }
+            // Most loops update what they test in their header: a cheap look there first,
+            // since the walk over the whole loop is what costs on long files.
+            TSNode update = field(l.node, "update");
+            if (!ts_node_is_null(update)) {
+                auto in_update = modified_in(m, update);
+                if (std::any_of(names.begin(), names.end(), [&](const std::string& nm) {
+                        return !m.eval(nm) && in_update.count(nm) > 0;
+                    })) {
+                    continue;
+                }
             }
             auto changed = modified_in(m, l.node);
             bool all_local = true;

@@ -150,7 +150,7 @@ void InterfaceAccessCheck::run(const Model& m, Sink& out) const {
             }
             int unconditional = 0;
             for (const Access* a : *group) {
-                unconditional += !conditional_within(a->node, m.functions[p.function].body);
+                unconditional += !conditional_within(*a, m.functions[p.function].body);
             }
             if (unconditional >= 2) {
                 how = "at " + std::to_string(group->size()) + " places (lines " +

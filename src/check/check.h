@@ -6,6 +6,7 @@
 
 #include "core/core.h"
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -69,12 +70,32 @@ const RuleInfo* find_rule(std::string_view id);
 /// ids. Throws InputError naming the first unknown entry.
 std::vector<std::string> parse_rule_list(std::string_view list);
 
+class Tree;
+
+/// The last parse of one buffer, so that checking an edited version re-parses only what
+/// changed (tree-sitter's incremental parsing). The editor keeps one per open document; a
+/// check of a different text is still correct, only slower. Safe to share between threads.
+class ParseCache {
+  public:
+    ParseCache();
+    ~ParseCache();
+    ParseCache(const ParseCache&) = delete;
+    ParseCache& operator=(const ParseCache&) = delete;
+
+  private:
+    friend std::unique_ptr<Tree> parse_with(ParseCache* cache, std::string_view text);
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
 /// Checks in-memory source text. `name` is the file path used in findings and to find quoted
 /// includes. Syntax errors and other file-level remarks go to `notes` when given; the number
-/// of lines skipped in inactive `#if` branches is added to `skipped_lines` when given.
+/// of lines skipped in inactive `#if` branches is added to `skipped_lines` when given. With a
+/// `cache`, the parse starts from the cached tree of the previous text.
 std::vector<Finding> check_source(const std::string& name, const std::string& text,
                                   const Options& opts = {}, std::vector<FileNote>* notes = nullptr,
-                                  std::size_t* skipped_lines = nullptr);
+                                  std::size_t* skipped_lines = nullptr,
+                                  ParseCache* cache = nullptr);
 
 struct Report {
     std::vector<Finding> findings;

@@ -190,10 +190,10 @@ std::string normalize_space(std::string_view s) {
 
 std::vector<Finding> check_source(const std::string& name, const std::string& text,
                                   const Options& opts, std::vector<FileNote>* notes,
-                                  std::size_t* skipped_lines) {
+                                  std::size_t* skipped_lines, ParseCache* cache) {
     parse::Defines defines;
     parse::add_defines(opts.defines, defines);
-    Model model(name, text, opts.include_dirs, defines);
+    Model model(name, text, opts.include_dirs, defines, cache);
     if (skipped_lines) {
         *skipped_lines += static_cast<std::size_t>(model.skipped_lines);
     }

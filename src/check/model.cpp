@@ -88,10 +88,10 @@ std::string active_text(std::string text, const parse::Defines& defines, int& sk
 } // namespace
 
 Model::Model(std::string file_name, std::string text, const std::vector<std::string>& include_dirs,
-             const parse::Defines& defines)
+             const parse::Defines& defines, ParseCache* cache)
     : name(std::move(file_name)), src(active_text(std::move(text), defines, skipped_lines,
                                                   skipped_regions, first_skipped_line)) {
-    tree = std::make_unique<Tree>(src.text());
+    tree = parse_with(cache, src.text());
     TSNode root = tree->root();
     std::vector<std::string> seen{name};
     collect_symbols(root, src.text(), 0, name, include_dirs, seen);
@@ -106,7 +106,7 @@ Model::Model(std::string file_name, std::string text, const std::vector<std::str
             return true;
         });
     }
-    build(root, -1, std::nullopt);
+    build(root, -1, std::nullopt, BuildContext{});
 }
 
 void Model::collect_symbols(TSNode root, std::string_view text, int depth, const std::string& file,
@@ -523,14 +523,14 @@ std::optional<std::pair<int, bool>> Model::int_type(std::string_view type) const
 
 // ---- building ---------------------------------------------------------------------------------
 
-void Model::build(TSNode n, int function, std::optional<int> loop) {
+void Model::build(TSNode n, int function, std::optional<int> loop, BuildContext ctx) {
     std::string_view t = node_type(n);
     if (t == "function_definition") {
         add_function(n);
         function = static_cast<int>(functions.size()) - 1;
         TSNode body = field(n, "body");
         if (!ts_node_is_null(body)) {
-            build(body, function, std::nullopt);
+            build(body, function, std::nullopt, BuildContext{n, TSNode{}});
         }
         return;
     }
@@ -561,12 +561,16 @@ void Model::build(TSNode n, int function, std::optional<int> loop) {
             return;
         }
     } else if (t == "subscript_expression") {
-        TSNode parent = ts_node_parent(n);
-        bool outermost =
-            !(is(parent, "subscript_expression") && ts_node_eq(field(parent, "argument"), n));
+        bool outermost = !(is(ctx.parent, "subscript_expression") &&
+                           ts_node_eq(field(ctx.parent, "argument"), n));
         if (outermost) {
-            add_access(n, function, loop);
+            add_access(n, function, loop, ctx);
         }
+    }
+    BuildContext inner{n, ctx.condition};
+    if (t == "if_statement" || t == "switch_statement" || t == "conditional_expression" ||
+        t == "case_statement") {
+        inner.condition = n;
     }
     // A cursor: ts_node_named_child(i) rescans from the first child, quadratic on big files.
     TSTreeCursor c = ts_tree_cursor_new(n);
@@ -574,7 +578,7 @@ void Model::build(TSNode n, int function, std::optional<int> loop) {
         do {
             TSNode child = ts_tree_cursor_current_node(&c);
             if (ts_node_is_named(child)) {
-                build(child, function, loop);
+                build(child, function, loop, inner);
             }
         } while (ts_tree_cursor_goto_next_sibling(&c));
     }
@@ -800,7 +804,7 @@ void Model::add_pragma(TSNode n, std::string_view text_after, int function,
     }
 }
 
-void Model::add_access(TSNode n, int function, std::optional<int> loop) {
+void Model::add_access(TSNode n, int function, std::optional<int> loop, BuildContext ctx) {
     Access a;
     a.node = n;
     TSNode base = n;
@@ -824,7 +828,8 @@ void Model::add_access(TSNode n, int function, std::optional<int> loop) {
     a.col = col_of(n);
     a.loop = loop;
     a.function = function;
-    TSNode parent = ts_node_parent(n);
+    a.condition = ctx.condition;
+    TSNode parent = ctx.parent;
     if (is(parent, "assignment_expression") && ts_node_eq(field(parent, "left"), n)) {
         a.write = true;
         a.read = operator_of(parent, src.text()) != "=";

@@ -6,6 +6,7 @@
 // and needs the access patterns of array indexes inside loops, which DesignFacts does not carry.
 #pragma once
 
+#include "check.h"
 #include "consteval.h"
 #include "core/core.h"
 #include "parse/preproc.h"
@@ -95,6 +96,8 @@ struct Access {
     bool write = false;
     std::optional<int> loop; ///< innermost enclosing loop
     int function = -1;
+    /// The innermost if/switch/case/?: around the access inside its function (null when none).
+    TSNode condition{};
 };
 
 /// An index expression as `sum(coeff[v] * v) + constant` when it is affine in plain variables.
@@ -103,12 +106,17 @@ struct Affine {
     long long constant = 0;
 };
 
+/// Parses `text`, from the cached tree of an earlier text when `cache` has one, and leaves
+/// this parse in the cache for the next call.
+std::unique_ptr<Tree> parse_with(ParseCache* cache, std::string_view text);
+
 class Model {
   public:
     /// Builds the model; `name` is the file path (used to find quoted includes for constants).
     /// Lines in inactive `#if` branches (under `defines`) are blanked before parsing.
+    /// With a `cache`, parsing starts from the tree of the text checked before (the editor).
     Model(std::string name, std::string text, const std::vector<std::string>& include_dirs,
-          const parse::Defines& defines = {});
+          const parse::Defines& defines = {}, ParseCache* cache = nullptr);
 
     std::string name;
     // Declared before `src`: its initializer fills them.
@@ -161,12 +169,18 @@ class Model {
                          std::vector<std::string>& seen);
     void merge_header(const fs::path& path, const std::string& key, int depth,
                       const std::vector<std::string>& include_dirs, std::vector<std::string>& seen);
-    void build(TSNode n, int function, std::optional<int> loop);
+    /// Where the recursion stands: the node's parent and innermost conditional, carried down so
+    /// that no access walks back up the tree (ts_node_parent rescans from the root).
+    struct BuildContext {
+        TSNode parent{};
+        TSNode condition{};
+    };
+    void build(TSNode n, int function, std::optional<int> loop, BuildContext ctx);
     void add_function(TSNode n);
     void add_declaration(TSNode n, int function, bool is_param);
     void add_loop(TSNode n, int function, std::optional<int> parent);
     void add_pragma(TSNode n, std::string_view text, int function, std::optional<int> loop);
-    void add_access(TSNode n, int function, std::optional<int> loop);
+    void add_access(TSNode n, int function, std::optional<int> loop, BuildContext ctx);
 };
 
 } // namespace hlsv::check

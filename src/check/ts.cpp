@@ -6,14 +6,15 @@ extern "C" const TSLanguage* tree_sitter_cpp(void);
 
 namespace hlsv::check {
 
-Tree::Tree(std::string_view text) {
+Tree::Tree(std::string_view text) : Tree(text, nullptr) {}
+
+Tree::Tree(std::string_view text, const TSTree* old) {
     TSParser* parser = ts_parser_new();
     if (!ts_parser_set_language(parser, tree_sitter_cpp())) {
         ts_parser_delete(parser);
         throw InternalError("tree-sitter C++ grammar has an incompatible ABI version");
     }
-    tree_ =
-        ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+    tree_ = ts_parser_parse_string(parser, old, text.data(), static_cast<uint32_t>(text.size()));
     ts_parser_delete(parser);
     if (!tree_) {
         throw InternalError("tree-sitter failed to parse");

@@ -14,10 +14,14 @@ class Tree {
     /// Parses C++ `text` (which must outlive the Tree). Throws InternalError when the grammar
     /// cannot be loaded (ABI mismatch).
     explicit Tree(std::string_view text);
+    /// Parses `text` reusing `old`, a tree of an earlier text already edited (ts_tree_edit) to
+    /// match it; `old` stays owned by the caller.
+    Tree(std::string_view text, const TSTree* old);
     ~Tree();
     Tree(const Tree&) = delete;
     Tree& operator=(const Tree&) = delete;
     TSNode root() const { return ts_tree_root_node(tree_); }
+    const TSTree* get() const { return tree_; }
 
   private:
     TSTree* tree_ = nullptr;
@@ -83,16 +87,30 @@ template <class Fn> void walk(TSNode n, Fn&& fn) {
     if (ts_node_is_null(n) || !fn(n)) {
         return;
     }
+    // One cursor for the whole walk: a cursor per node costs an allocation per node, and the
+    // checker walks every function several times on each keystroke in the editor.
     TSTreeCursor c = ts_tree_cursor_new(n);
-    if (ts_tree_cursor_goto_first_child(&c)) {
-        do {
-            TSNode child = ts_tree_cursor_current_node(&c);
-            if (ts_node_is_named(child)) {
-                walk(child, fn);
+    unsigned depth = 0;
+    bool down = true;
+    for (;;) {
+        if (down && ts_tree_cursor_goto_first_child(&c)) {
+            ++depth;
+        } else {
+            for (;;) {
+                if (depth == 0) {
+                    ts_tree_cursor_delete(&c);
+                    return;
+                }
+                if (ts_tree_cursor_goto_next_sibling(&c)) {
+                    break;
+                }
+                ts_tree_cursor_goto_parent(&c);
+                --depth;
             }
-        } while (ts_tree_cursor_goto_next_sibling(&c));
+        }
+        TSNode child = ts_tree_cursor_current_node(&c);
+        down = ts_node_is_named(child) && fn(child);
     }
-    ts_tree_cursor_delete(&c);
 }
 
 } // namespace hlsv::check

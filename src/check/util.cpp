@@ -70,6 +70,14 @@ bool conditional_within(TSNode n, TSNode region) {
     return false;
 }
 
+bool conditional_within(const Access& a, TSNode region) {
+    if (ts_node_is_null(a.condition)) {
+        return false;
+    }
+    return ts_node_is_null(region) ||
+           (contains(region, a.condition) && !ts_node_eq(region, a.condition));
+}
+
 std::string at_line(int line) {
     return "line " + std::to_string(line);
 }

@@ -23,6 +23,8 @@ bool loop_within(const Model& m, std::optional<int> inner, int outer);
 std::vector<int> loop_chain(const Model& m, std::optional<int> innermost);
 /// True when `n` sits under an if/switch/?: that is inside `region` (or anywhere when null).
 bool conditional_within(TSNode n, TSNode region);
+/// The same for an access, from the conditional the model recorded (no walk up the tree).
+bool conditional_within(const Access& a, TSNode region);
 /// "line N" for messages.
 std::string at_line(int line);
 /// Describes a declaration for messages: "local array 'buf'", "parameter 'n'".

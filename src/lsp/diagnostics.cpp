@@ -50,7 +50,8 @@ Analysis analyze(const Document& doc, const Project& project, std::size_t max_by
     }
     std::string name = doc.path.empty() ? doc.uri : doc.path.string();
     auto t0 = std::chrono::steady_clock::now();
-    a.findings = check::check_source(name, doc.text, project.check, &a.notes);
+    a.findings = check::check_source(name, doc.text, project.check, &a.notes, nullptr,
+                                     doc.parse_cache.get());
     a.check_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return a;

@@ -2,9 +2,11 @@
 // units by default, or UTF-8 bytes when the client agrees), and file URIs.
 #pragma once
 
+#include "check/check.h"
 #include "core/core.h"
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -31,6 +33,9 @@ struct Document {
     std::string language;
     std::string text;
     int version = 0;
+    /// The checker's last parse of this buffer, shared by the copies `Documents::get` hands
+    /// out, so a check after a keystroke re-parses only around the edit.
+    std::shared_ptr<check::ParseCache> parse_cache = std::make_shared<check::ParseCache>();
 };
 
 /// Thread-safe store of the open documents.
