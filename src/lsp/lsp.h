@@ -32,4 +32,10 @@ int serve(int in_fd, int out_fd, const ServerOptions& opts = {});
 inline constexpr const char* kSimulateCommand = "hlsv.simulate";
 inline constexpr const char* kDebugCommand = "hlsv.debug";
 
+/// The server runs each command in a child process (`hlsv lsp --job COMMAND --design DIR
+/// --file FILE`), so a cancel can kill it; this is that child's body. It writes JSON lines to
+/// `out_fd` and returns the exit code.
+int run_command_job(const std::string& command, const fs::path& design, const fs::path& file,
+                    int out_fd);
+
 } // namespace hlsv::lsp

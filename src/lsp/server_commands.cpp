@@ -1,6 +1,7 @@
 // workspace/executeCommand on worker threads, with $/progress and cancellation
 // ($/cancelRequest or window/workDoneProgress/cancel).
 #include "commands.h"
+#include "job_process.h"
 #include "server.h"
 
 namespace hlsv::lsp {
@@ -80,9 +81,8 @@ void Server::execute_command(const json& params, const json& id) {
         std::lock_guard<std::mutex> lock(running_mutex_);
         running_[id.dump()] = job;
     }
-    Project project = docs_.get(uri) ? project_of(uri) : find_project(*path);
     auto self = shared_from_this();
-    std::thread([self, job, command, project, dir = *design]() mutable {
+    std::thread([self, job, command, file = *path, dir = *design]() mutable {
         Server& s = *self;
         if (job->token.is_null() && s.client_progress_) {
             json token = "hlsv-progress-" + std::to_string(s.next_request_id_++);
@@ -105,8 +105,11 @@ void Server::execute_command(const json& params, const json& id) {
         CommandResult result;
         std::optional<std::pair<int, std::string>> failure;
         try {
-            result = command == kSimulateCommand ? simulate_design(dir, project, report)
-                                                 : debug_design(dir, project, report);
+            // In a child process: a cancel kills the compilers and simulations it started.
+            auto done = run_job_process({command, dir, file}, report, job->cancelled);
+            if (done) {
+                result = std::move(*done);
+            }
         } catch (const Error& e) {
             failure = {{rpc_error::request_failed, e.what()}};
         } catch (const std::exception& e) {

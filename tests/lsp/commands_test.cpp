@@ -3,10 +3,13 @@
 // and cancellation of long work.
 #include "lsp_client.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <map>
 #include <sstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 using hlsv::test::file_uri;
@@ -17,6 +20,62 @@ using namespace std::chrono_literals;
 namespace {
 
 const fs::path k_designs = fs::path(HLSV_LSP_TESTS) / "designs";
+
+// The names of every live process below `root` (from /proc/PID/stat: "pid (comm) state ppid"),
+// zombies excluded.
+std::vector<std::string> descendants(pid_t root) {
+    std::map<pid_t, pid_t> parent;
+    std::map<pid_t, char> state;
+    std::map<pid_t, std::string> comm;
+    for (const auto& e : fs::directory_iterator("/proc")) {
+        std::string name = e.path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos) {
+            continue;
+        }
+        std::ifstream in(e.path() / "stat");
+        std::string line;
+        if (!std::getline(in, line)) {
+            continue;
+        }
+        std::size_t open = line.find('(');
+        std::size_t close = line.rfind(')');
+        if (open == std::string::npos || close == std::string::npos) {
+            continue;
+        }
+        std::istringstream rest(line.substr(close + 2));
+        char st = 0;
+        pid_t ppid = 0;
+        rest >> st >> ppid;
+        pid_t pid = std::stoi(name);
+        parent[pid] = ppid;
+        state[pid] = st;
+        comm[pid] = line.substr(open + 1, close - open - 1);
+    }
+    std::vector<std::string> out;
+    for (const auto& [pid, ppid] : parent) {
+        for (pid_t up = ppid; up > 1; up = parent.count(up) ? parent[up] : 0) {
+            if (up == root) {
+                if (state[pid] != 'Z') {
+                    out.push_back(comm[pid]);
+                }
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+// Polls `pred` until it holds or `limit` passes; true when it held.
+template <class Pred> bool eventually(Pred pred, std::chrono::milliseconds limit) {
+    auto end = std::chrono::steady_clock::now() + limit;
+    while (!pred()) {
+        if (std::chrono::steady_clock::now() > end) {
+            return false;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20)); // a poll, not a wait
+    }
+    return true;
+}
 
 struct Workspace {
     explicit Workspace(const std::string& design) {
@@ -208,6 +267,13 @@ TEST(LspCommands, CancelRequestStopsLongSimulationAndEndsItsProgress) {
     });
     ASSERT_TRUE(begun);
     EXPECT_TRUE(p->seen().front().contains("result")); // initialize; no answer to the command yet
+    // The testbench runs below the server (it sleeps there for 30 s, limited to 8 s) ...
+    ASSERT_TRUE(eventually(
+        [&] {
+            auto names = descendants(p->pid());
+            return std::find(names.begin(), names.end(), "hlsv_sim") != names.end();
+        },
+        30000ms));
     auto t0 = std::chrono::steady_clock::now();
     p->notify("$/cancelRequest", {{"id", id}});
     auto r = p->response(id, 5s);
@@ -222,6 +288,9 @@ TEST(LspCommands, CancelRequestStopsLongSimulationAndEndsItsProgress) {
         1s);
     ASSERT_TRUE(end);
     EXPECT_EQ((*end)["params"]["value"]["message"], "cancelled");
+    // ... and a cancel ends it, long before the testbench's 30 s sleep or its 8 s limit would.
+    EXPECT_TRUE(eventually([&] { return descendants(p->pid()).empty(); }, 3000ms))
+        << descendants(p->pid()).size() << " processes still run below the server";
     // The server still serves.
     int sd = p->request("shutdown", nullptr);
     EXPECT_TRUE(p->response(sd));
