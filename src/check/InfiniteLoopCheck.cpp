@@ -174,6 +174,10 @@ void InfiniteLoopCheck::run(const Model& m, Sink& out) const {
                 }
             }
             auto changed = modified_in(m, l.node);
+            if (!contains(l.node, l.body)) { // a brace-less body the model took in after a pragma
+                auto in_body = modified_in(m, l.body);
+                changed.insert(in_body.begin(), in_body.end());
+            }
             bool all_local = true;
             std::string list;
             for (const auto& nm : names) {

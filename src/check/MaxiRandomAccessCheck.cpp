@@ -2,6 +2,9 @@
 
 #include "util.h"
 
+#include <algorithm>
+#include <functional>
+
 namespace hlsv::check {
 
 const RuleInfo& MaxiRandomAccessCheck::info() const {
@@ -40,6 +43,52 @@ bool written_in(const Model& m, TSNode region, std::string_view var) {
         return true;
     });
     return found;
+}
+
+// True when `index` is a sum of terms, each a constant, a name the region does not write
+// (loop-invariant: `size`, `offset`), a loop counter, or a product of those in which at most
+// one factor varies: `j + size * i` is linear with the stride `size`, unknown to us but fixed,
+// so bursts can form and nothing says they cannot.
+bool linear_with_invariants(const Model& m, TSNode index, TSNode region,
+                            const std::vector<std::string>& counters) {
+    auto varies = [&](std::string_view name) {
+        return std::find(counters.begin(), counters.end(), name) != counters.end();
+    };
+    // nullopt when not linear, else whether the term depends on a loop counter.
+    std::function<std::optional<bool>(TSNode)> term = [&](TSNode n) -> std::optional<bool> {
+        n = unwrap(n);
+        if (is(n, "number_literal")) {
+            return false;
+        }
+        if (is(n, "identifier")) {
+            if (varies(m.text(n))) {
+                return true;
+            }
+            if (written_in(m, region, m.text(n))) {
+                return std::nullopt; // computed in the loop: could be anything
+            }
+            return false;
+        }
+        if (is(n, "binary_expression")) {
+            std::string_view op = operator_of(n, m.src.text());
+            auto l = term(field(n, "left"));
+            auto r = term(field(n, "right"));
+            if (!l || !r) {
+                return std::nullopt;
+            }
+            if (op == "+" || op == "-") {
+                return *l || *r;
+            }
+            if (op == "*" || op == "<<") {
+                if (*l && *r) {
+                    return std::nullopt; // i * j
+                }
+                return *l || *r;
+            }
+        }
+        return std::nullopt;
+    };
+    return term(index).has_value();
 }
 
 } // namespace
@@ -83,6 +132,15 @@ void MaxiRandomAccessCheck::run(const Model& m, Sink& out) const {
                     continue;
                 }
                 auto aff = m.affine(index);
+                if (!aff && !indirect && region) {
+                    std::vector<std::string> counters;
+                    for (int l : loop_chain(m, a->loop)) {
+                        counters.push_back(m.loops[l].iv);
+                    }
+                    if (linear_with_invariants(m, index, m.loops[*region].body, counters)) {
+                        continue;
+                    }
+                }
                 if (!aff) {
                     why = indirect ? "the index '" + idx + "' is loaded from data"
                                    : "the index '" + idx + "' is not linear in the loop counters";

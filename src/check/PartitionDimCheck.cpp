@@ -27,7 +27,11 @@ void PartitionDimCheck::run(const Model& m, Sink& out) const {
         }
         auto dim = m.eval(*dim_text);
         if (!dim) {
-            out.report(p.line, p.col, "dim='" + *dim_text + "' is not an integer constant");
+            if (auto var = variable_in(m, *dim_text, p.function)) {
+                out.report(p.line, p.col,
+                           "dim='" + *dim_text + "' is not a constant: '" + *var +
+                               "' is a variable");
+            }
             continue;
         }
         int d = pragma_target(m, p, "variable");

@@ -50,9 +50,13 @@ void PartitionFactorCheck::run(const Model& m, Sink& out) const {
         }
         auto v = m.eval(*factor);
         if (!v) {
-            out.report(p.line, p.col,
-                       d + " type=" + type + " factor='" + *factor +
-                           "' is not an integer constant");
+            if (auto var = variable_in(m, *factor, p.function)) {
+                out.report(p.line, p.col,
+                           d + " type=" + type + " factor='" + *factor + "' is not a constant: '" +
+                               *var +
+                               "' is a variable, and the bank count must be known when "
+                               "the hardware is built");
+            }
         } else if (*v < 2) {
             out.report(p.line, p.col,
                        d + " type=" + type + " factor=" + std::to_string(*v) +

@@ -40,6 +40,11 @@ void ScalarMemoryInterfaceCheck::run(const Model& m, Sink& out) const {
         if (decl.is_array()) {
             continue;
         }
+        // hls::burst_maxi<T> is passed by value yet is a handle on the AXI master port it
+        // names: the mode m_axi is what it is for (UG1399, "Using Manual Burst").
+        if (m.resolve_type(decl.type).find("burst_maxi") != std::string::npos) {
+            continue;
+        }
         bool ram = mode == "bram" || mode == "ap_memory";
         if (decl.is_stream()) {
             if (ram || mode == "m_axi") {

@@ -523,7 +523,7 @@ std::optional<std::pair<int, bool>> Model::int_type(std::string_view type) const
 
 // ---- building ---------------------------------------------------------------------------------
 
-void Model::build(TSNode n, int function, std::optional<int> loop, BuildContext ctx) {
+int Model::build(TSNode n, int function, std::optional<int> loop, BuildContext ctx) {
     std::string_view t = node_type(n);
     if (t == "function_definition") {
         add_function(n);
@@ -532,20 +532,22 @@ void Model::build(TSNode n, int function, std::optional<int> loop, BuildContext 
         if (!ts_node_is_null(body)) {
             build(body, function, std::nullopt, BuildContext{n, TSNode{}});
         }
-        return;
+        return -1;
     }
+    int own_loop = -1;
     if (t == "declaration") {
         add_declaration(n, function, false);
     } else if (is_loop_node(n)) {
         add_loop(n, function, loop);
-        loop = static_cast<int>(loops.size()) - 1;
+        own_loop = static_cast<int>(loops.size()) - 1;
+        loop = own_loop;
     } else if (t == "preproc_call") {
         TSNode dir = field(n, "directive");
         TSNode arg = field(n, "argument");
         if (!ts_node_is_null(dir) && text(dir) == "#pragma" && !ts_node_is_null(arg)) {
             add_pragma(n, text(arg), function, loop);
         }
-        return;
+        return -1;
     } else if (t == "call_expression") {
         TSNode fn = field(n, "function");
         if (is(fn, "identifier") && text(fn) == "_Pragma") {
@@ -558,7 +560,7 @@ void Model::build(TSNode n, int function, std::optional<int> loop, BuildContext 
                 return true;
             });
             add_pragma(n, body, function, loop);
-            return;
+            return -1;
         }
     } else if (t == "subscript_expression") {
         bool outermost = !(is(ctx.parent, "subscript_expression") &&
@@ -572,17 +574,69 @@ void Model::build(TSNode n, int function, std::optional<int> loop, BuildContext 
         t == "case_statement") {
         inner.condition = n;
     }
+    // A loop written without braces whose header a pragma line follows (`for (...)` newline
+    // `#pragma HLS pipeline` newline statement) parses with an empty body: tree-sitter ends the
+    // loop at the directive, and the pragma and the statement become its siblings. Vitis binds
+    // both to the loop (so does `hlsv parse`), so the siblings are taken into that loop here.
+    int dangling = -1;
+    int last_child_dangling = -1;
+    TSNode skip{};
     // A cursor: ts_node_named_child(i) rescans from the first child, quadratic on big files.
     TSTreeCursor c = ts_tree_cursor_new(n);
     if (ts_tree_cursor_goto_first_child(&c)) {
         do {
             TSNode child = ts_tree_cursor_current_node(&c);
-            if (ts_node_is_named(child)) {
-                build(child, function, loop, inner);
+            if (!ts_node_is_named(child)) {
+                continue;
             }
+            if (!ts_node_is_null(skip) && ts_node_eq(child, skip)) {
+                continue; // the body of a macro loop, built below its header
+            }
+            if (dangling < 0) {
+                if (TSNode body = macro_loop_body(child); !ts_node_is_null(body)) {
+                    build(child, function, loop, inner);
+                    add_macro_loop(child, body, function, loop);
+                    build(body, function, static_cast<int>(loops.size()) - 1, inner);
+                    skip = body;
+                    last_child_dangling = -1;
+                    continue;
+                }
+                last_child_dangling = build(child, function, loop, inner);
+                dangling =
+                    t == "compound_statement" || t == "translation_unit" || t == "case_statement"
+                        ? last_child_dangling
+                        : -1;
+                continue;
+            }
+            if (is(child, "comment")) {
+                continue;
+            }
+            int d = build(child, function, dangling, inner);
+            if (is(child, "preproc_call")) {
+                continue; // a pragma line between the header and the body
+            }
+            loops[dangling].body = child;
+            loops[dangling].end_line = std::max(loops[dangling].end_line,
+                                                static_cast<int>(ts_node_end_point(child).row) + 1);
+            dangling = d;
         } while (ts_tree_cursor_goto_next_sibling(&c));
     }
     ts_tree_cursor_delete(&c);
+    if (own_loop >= 0) {
+        // This loop's body is missing, or is a loop whose own body is: the innermost one takes
+        // what follows.
+        TSNode body = loops[own_loop].body;
+        bool empty = ts_node_is_null(body) || ts_node_is_missing(body) ||
+                     ts_node_start_byte(body) == ts_node_end_byte(body) ||
+                     (is(body, "expression_statement") && ts_node_named_child_count(body) == 0 &&
+                      ts_node_has_error(body));
+        if (empty) {
+            return own_loop;
+        }
+        return is_loop_node(body) || is(body, "labeled_statement") ? last_child_dangling : -1;
+    }
+    // A label passes on what its statement leaves open.
+    return t == "labeled_statement" ? last_child_dangling : -1;
 }
 
 void Model::add_function(TSNode n) {
@@ -649,6 +703,42 @@ void Model::add_declaration(TSNode n, int function, bool is_param) {
             functions[function].params.push_back(static_cast<int>(decls.size()) - 1);
         }
     });
+}
+
+TSNode Model::macro_loop_body(TSNode stmt) const {
+    // `FOR_EACH(i, N) { ... }`: a call statement with no semicolon, then a block. That is no
+    // valid C or C++ unless the call is a macro that expands to a loop header.
+    if (!is(stmt, "expression_statement") || ts_node_named_child_count(stmt) != 1 ||
+        !is(ts_node_named_child(stmt, 0), "call_expression")) {
+        return TSNode{};
+    }
+    uint32_t n = ts_node_child_count(stmt);
+    TSNode last = ts_node_child(stmt, n - 1);
+    if (!ts_node_is_named(last) && !ts_node_is_missing(last) && text(last) == ";") {
+        return TSNode{};
+    }
+    TSNode next = ts_node_next_named_sibling(stmt);
+    while (is(next, "comment")) {
+        next = ts_node_next_named_sibling(next);
+    }
+    return is(next, "compound_statement") ? next : TSNode{};
+}
+
+void Model::add_macro_loop(TSNode header, TSNode body, int function, std::optional<int> parent) {
+    LoopInfo l;
+    l.id = static_cast<int>(loops.size());
+    l.node = header;
+    l.kind = "macro";
+    l.body = body;
+    l.line = line_of(header);
+    l.col = col_of(header);
+    l.end_line = end_line_of(body);
+    l.parent = parent;
+    l.function = function;
+    if (parent) {
+        loops[*parent].children.push_back(l.id);
+    }
+    loops.push_back(std::move(l));
 }
 
 void Model::add_loop(TSNode n, int function, std::optional<int> parent) {
@@ -789,7 +879,9 @@ void Model::add_pragma(TSNode n, std::string_view text_after, int function,
                is(o, "case_statement") || is(o, "try_statement") || is(o, "catch_clause") ||
                is(o, "compound_statement");
     };
-    if (is(block, "compound_statement")) {
+    if (loop && ts_node_eq(loops[*loop].body, block)) {
+        p.in_nested_block = false; // the block of a loop macro, or a brace-less body taken in
+    } else if (is(block, "compound_statement")) {
         p.in_nested_block = conditional(ts_node_parent(block));
     } else {
         p.in_nested_block =

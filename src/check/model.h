@@ -53,7 +53,7 @@ struct FunctionInfo {
 struct LoopInfo {
     int id = 0;
     std::string label;
-    std::string kind; ///< "for", "while", "do"
+    std::string kind; ///< "for", "while", "do", or "macro" (a macro that expands to a loop)
     TSNode node{};
     TSNode body{};
     int line = 0; ///< line of the loop keyword
@@ -175,10 +175,14 @@ class Model {
         TSNode parent{};
         TSNode condition{};
     };
-    void build(TSNode n, int function, std::optional<int> loop, BuildContext ctx);
+    /// Returns the id of a loop left without a body (see model.cpp), else -1.
+    int build(TSNode n, int function, std::optional<int> loop, BuildContext ctx);
     void add_function(TSNode n);
     void add_declaration(TSNode n, int function, bool is_param);
     void add_loop(TSNode n, int function, std::optional<int> parent);
+    /// The block a loop macro governs (`FOR_EACH(i, N) { ... }`), or a null node.
+    TSNode macro_loop_body(TSNode stmt) const;
+    void add_macro_loop(TSNode header, TSNode body, int function, std::optional<int> parent);
     void add_pragma(TSNode n, std::string_view text, int function, std::optional<int> loop);
     void add_access(TSNode n, int function, std::optional<int> loop, BuildContext ctx);
 };

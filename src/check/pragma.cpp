@@ -16,9 +16,9 @@ std::string lower(std::string_view s) {
 }
 
 const std::set<std::string, std::less<>> k_modes = {
-    "ap_none",   "ap_vld",    "ap_ack",       "ap_hs",      "ap_ovld",
-    "ap_stable", "ap_memory", "bram",         "ap_fifo",    "axis",
-    "m_axi",     "s_axilite", "ap_ctrl_none", "ap_ctrl_hs", "ap_ctrl_chain"};
+    "ap_none",   "ap_vld",       "ap_ack",     "ap_hs",        "ap_ovld", "ap_stable",
+    "ap_memory", "bram",         "ap_bus",     "ap_fifo",      "axis",    "m_axi",
+    "s_axilite", "ap_ctrl_none", "ap_ctrl_hs", "ap_ctrl_chain"};
 
 // Options each directive accepts (Vitis HLS 2023 spelling, lower-case). Flags are listed too.
 const std::map<std::string, std::set<std::string, std::less<>>, std::less<>>& known_options() {

@@ -4,6 +4,7 @@
 #include "ConflictingPragmasCheck.h"
 #include "ConstantIndexOobCheck.h"
 #include "DataflowPlacementCheck.h"
+#include "DeprecatedPragmaCheck.h"
 #include "FactorDivisibilityCheck.h"
 #include "InfiniteLoopCheck.h"
 #include "InterfaceAccessCheck.h"
@@ -36,6 +37,7 @@ const std::vector<std::unique_ptr<Check>>& checks() {
         v.push_back(make<ConflictingPragmasCheck>());    // hls-conflicting-pragmas
         v.push_back(make<ConstantIndexOobCheck>());      // hls-constant-index-out-of-bounds
         v.push_back(make<DataflowPlacementCheck>());     // hls-dataflow-placement
+        v.push_back(make<DeprecatedPragmaCheck>());      // hls-deprecated-pragma
         v.push_back(make<FactorDivisibilityCheck>());    // hls-factor-divisibility
         v.push_back(make<InfiniteLoopCheck>());          // hls-infinite-loop
         v.push_back(make<InterfaceAccessCheck>());       // hls-interface-access-pattern

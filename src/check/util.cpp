@@ -1,6 +1,7 @@
 #include "util.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace hlsv::check {
 
@@ -76,6 +77,37 @@ bool conditional_within(const Access& a, TSNode region) {
     }
     return ts_node_is_null(region) ||
            (contains(region, a.condition) && !ts_node_eq(region, a.condition));
+}
+
+std::optional<std::string> variable_in(const Model& m, std::string_view expr, int function) {
+    auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (std::size_t i = 0; i < expr.size();) {
+        if (!ident(expr[i]) || std::isdigit(static_cast<unsigned char>(expr[i]))) {
+            while (i < expr.size() && ident(expr[i])) {
+                ++i; // the rest of a number such as 0x10 or 4u
+            }
+            i += i < expr.size() && !ident(expr[i]);
+            continue;
+        }
+        std::size_t start = i;
+        while (i < expr.size() && ident(expr[i])) {
+            ++i;
+        }
+        std::string_view name = expr.substr(start, i - start);
+        // A qualified or member name (T::n, cfg.n, p->n) is not a plain variable of ours.
+        bool qualified = (start >= 2 && expr.substr(start - 2, 2) == "::") ||
+                         (start >= 1 && expr[start - 1] == '.') ||
+                         (start >= 2 && expr.substr(start - 2, 2) == "->") ||
+                         expr.substr(i, 2) == "::";
+        if (qualified || m.eval(name)) {
+            continue;
+        }
+        int d = m.find_decl(name, function);
+        if (d >= 0 && !m.decls[d].is_const && !m.decls[d].is_array()) {
+            return std::string(name);
+        }
+    }
+    return std::nullopt;
 }
 
 std::string at_line(int line) {

@@ -25,6 +25,11 @@ std::vector<int> loop_chain(const Model& m, std::optional<int> innermost);
 bool conditional_within(TSNode n, TSNode region);
 /// The same for an access, from the conditional the model recorded (no walk up the tree).
 bool conditional_within(const Access& a, TSNode region);
+/// The first name in a pragma option's value (`factor=N`) that is a run-time variable in
+/// `function` (a parameter or a non-const local or global), if any. A value Vitis cannot
+/// evaluate is an error only then: template parameters (`CONFIG_T::n`), names from headers we
+/// did not read and macros are unknown to us, not wrong.
+std::optional<std::string> variable_in(const Model& m, std::string_view expr, int function);
 /// "line N" for messages.
 std::string at_line(int line);
 /// Describes a declaration for messages: "local array 'buf'", "parameter 'n'".

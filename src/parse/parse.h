@@ -38,7 +38,7 @@ struct Function {
 struct Loop {
     int id = 0;         ///< index into DesignFacts::loops
     std::string label;  ///< "" when unlabelled
-    std::string kind;   ///< "for", "while", "do"
+    std::string kind;   ///< "for", "while", "do", or "macro" (`FOR_EACH(i, N) { ... }`)
     int line_start = 0; ///< line of the loop keyword (or the label)
     int line_end = 0;
     int body_line_start = 0;   ///< line of the body's opening brace (or first statement)

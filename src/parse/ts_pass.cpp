@@ -444,11 +444,15 @@ class Walker {
 
     /// Visits all children. A child loop left without a body captures the pragma lines and
     /// the statement that follow it. `skip_body` (optional) names a child to skip.
-    int visit_children(int nesting, const TSNode* skip) {
+    /// `propagate` (a loop's own children): a loop among them still waiting for its body is
+    /// returned for the enclosing block to complete (`for (...) for (...)` then a pragma line).
+    int visit_children(int nesting, const TSNode* skip, bool propagate = false) {
         if (!ts_tree_cursor_goto_first_child(&cur_)) {
             return -1;
         }
         std::vector<int> dangling; // chain of loops waiting for their body, outermost first
+        int macro_body = -1;       // the loop of a loop macro whose block comes next
+        TSNode macro_body_node{};
         do {
             TSNode c = ts_tree_cursor_current_node(&cur_);
             if (skip && ts_node_eq(c, *skip)) {
@@ -457,10 +461,20 @@ class Walker {
             if (ts_node_child_count(c) == 0 && !ts_node_is_missing(c)) {
                 continue; // a token: facts live in inner nodes (missing tokens are reported)
             }
+            if (macro_body >= 0 && ts_node_eq(c, macro_body_node)) {
+                loop_stack_.push_back(macro_body);
+                visit(nesting + 1);
+                loop_stack_.pop_back();
+                macro_body = -1;
+                continue;
+            }
             if (dangling.empty()) {
                 int d = visit(nesting + 1);
                 if (d >= 0) {
                     dangling.push_back(d);
+                } else if (TSNode body = macro_loop_body(c); !ts_node_is_null(body)) {
+                    macro_body = add_macro_loop(c, body);
+                    macro_body_node = body;
                 }
                 continue;
             }
@@ -482,6 +496,12 @@ class Walker {
                 if (lp.body_line_start == 0) {
                     lp.body_line_start = line(c);
                 }
+                // Brace-less outer loops end where their innermost body does.
+                for (auto up = lp.parent; up;
+                     up = r_.facts.loops[static_cast<std::size_t>(*up)].parent) {
+                    auto& outer = r_.facts.loops[static_cast<std::size_t>(*up)];
+                    outer.line_end = std::max(outer.line_end, end_line(c));
+                }
             }
             if (d >= 0) {
                 dangling.push_back(d);
@@ -490,6 +510,9 @@ class Walker {
             }
         } while (ts_tree_cursor_goto_next_sibling(&cur_));
         ts_tree_cursor_goto_parent(&cur_);
+        if (propagate && !dangling.empty()) {
+            return dangling.back();
+        }
         for (int id : dangling) {
             r_.facts.diagnostics.push_back({"warning",
                                             r_.facts.loops[static_cast<std::size_t>(id)].line_start,
@@ -934,6 +957,49 @@ class Walker {
     }
 
     // ---- loops ----
+    /// The block of a loop macro, `FOR_EACH(i, N) { ... }`: a call statement with no semicolon
+    /// and a block after it is no valid C or C++ unless the call expands to a loop header (the
+    /// checker reads it the same way). Null otherwise.
+    TSNode macro_loop_body(TSNode stmt) const {
+        if (std::string_view(ts_node_type(stmt)) != "expression_statement" ||
+            ts_node_named_child_count(stmt) != 1 ||
+            std::string_view(ts_node_type(ts_node_named_child(stmt, 0))) != "call_expression") {
+            return TSNode{};
+        }
+        TSNode last = ts_node_child(stmt, ts_node_child_count(stmt) - 1);
+        if (!ts_node_is_named(last) && !ts_node_is_missing(last) && text(last) == ";") {
+            return TSNode{};
+        }
+        TSNode next = ts_node_next_named_sibling(stmt);
+        while (!ts_node_is_null(next) && kind(next) == K::comment) {
+            next = ts_node_next_named_sibling(next);
+        }
+        return !ts_node_is_null(next) &&
+                       std::string_view(ts_node_type(next)) == "compound_statement"
+                   ? next
+                   : TSNode{};
+    }
+
+    int add_macro_loop(TSNode header, TSNode body) {
+        Loop lp;
+        lp.id = static_cast<int>(r_.facts.loops.size());
+        lp.kind = "macro";
+        lp.line_start = line(header);
+        lp.line_end = end_line(body);
+        lp.body_line_start = line(body);
+        lp.depth = static_cast<int>(loop_stack_.size());
+        if (!loop_stack_.empty()) {
+            lp.parent = loop_stack_.back();
+        }
+        lp.function = func_;
+        r_.facts.loops.push_back(std::move(lp));
+        LoopExprs ex;
+        ex.scope = func_;
+        loop_exprs_.push_back(std::move(ex));
+        loop_ranges_.push_back({ts_node_start_byte(header), ts_node_end_byte(body)});
+        return static_cast<int>(r_.facts.loops.size()) - 1;
+    }
+
     int visit_loop(TSNode n, int nesting) {
         K k = kind(n);
         Loop lp;
@@ -972,9 +1038,9 @@ class Walker {
         loop_ranges_.push_back({ts_node_start_byte(n), ts_node_end_byte(n)});
         int id = static_cast<int>(r_.facts.loops.size()) - 1;
         loop_stack_.push_back(id);
-        visit_children(nesting, missing_body ? &body : nullptr);
+        int inner = visit_children(nesting, missing_body ? &body : nullptr, !missing_body);
         loop_stack_.pop_back();
-        return missing_body ? id : -1;
+        return missing_body ? id : inner;
     }
 
     static std::optional<std::string_view> flip(std::string_view op) {

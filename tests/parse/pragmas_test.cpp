@@ -131,3 +131,32 @@ TEST(ParsePragmas, OddSpellings) {
     }
     EXPECT_TRUE(warned);
 }
+
+// The same binding as the checker's (tests/check/hls-nested-pipeline, hls-pragma-placement): a
+// pragma under nested brace-less loop headers belongs to the innermost loop, also behind a
+// label, and a loop macro's block is a loop.
+TEST(ParsePragmas, NestedBracelessLoopsAndLoopMacrosBindTheirPragmas) {
+    auto f = syntactic("#define EACH(k, n) for (int k = 0; k < (n); k++)\n" // 1
+                       "void top(int a[64], int b[64]) {\n"                  // 2
+                       "tile:\n"                                             // 3
+                       "    for (int i = 0; i < 8; i++)\n"                   // 4
+                       "        for (int j = 0; j < 8; j++)\n"               // 5
+                       "#pragma HLS PIPELINE II=1\n"                         // 6
+                       "            b[i * 8 + j] = a[i * 8 + j];\n"          // 7
+                       "    EACH(k, 64) {\n"                                 // 8
+                       "#pragma HLS UNROLL factor=4\n"                       // 9
+                       "        b[k] += 1;\n"                                // 10
+                       "    }\n"                                             // 11
+                       "}\n");
+    ASSERT_EQ(f.loops.size(), 3u);
+    EXPECT_EQ(f.loops[0].label, "tile");
+    EXPECT_EQ(f.loops[0].line_end, 7); // ends with its inner loop's body
+    EXPECT_EQ(f.loops[1].line_end, 7);
+    EXPECT_EQ(f.loops[1].body_line_start, 7);
+    EXPECT_EQ(f.loops[2].kind, "macro");
+    EXPECT_EQ(f.loops[2].line_start, 8);
+    EXPECT_EQ(f.loops[2].line_end, 11);
+    ASSERT_EQ(f.pragmas.size(), 2u);
+    EXPECT_EQ(f.pragmas[0].loop, 1);
+    EXPECT_EQ(f.pragmas[1].loop, 2);
+}

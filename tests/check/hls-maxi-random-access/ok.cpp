@@ -18,3 +18,17 @@ void score(const int emit[4][4], int out[4][4]) {
         }
     }
 }
+// Rows of a matrix whose width is a run-time argument: the stride is unknown but fixed, and the
+// unrolled inner loop reads each row in order.
+void rows(const int* mat, int* sums, int width, int height) {
+#pragma HLS interface mode=m_axi port=mat offset=slave depth=4096
+#pragma HLS interface mode=m_axi port=sums offset=slave depth=64
+    for (int r = 0; r < height; r++) {
+#pragma HLS pipeline II=1
+        int acc = 0;
+        for (int c = 0; c < 16; c++) {
+            acc += mat[c + width * r];
+        }
+        sums[r] = acc;
+    }
+}

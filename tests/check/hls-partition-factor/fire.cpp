@@ -8,3 +8,12 @@ void top(int out[8]) {
         out[i] = a[i] + b[i] + c[i];
     }
 }
+// A run-time value cannot size the banks.
+void scale(int in[64], int out[64], int banks) {
+    int tmp[64];
+#pragma HLS array_partition variable=tmp type=cyclic factor=banks // FIRE
+    for (int i = 0; i < 64; i++) {
+        tmp[i] = in[i];
+        out[i] = tmp[i] * 2;
+    }
+}
