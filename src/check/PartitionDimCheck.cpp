@@ -40,8 +40,11 @@ void PartitionDimCheck::run(const Model& m, Sink& out) const {
         }
         const Decl& decl = m.decls[d];
         long long rank = static_cast<long long>(decl.dims.size());
+        if (rank == 0 && decl.is_pointer && !decl.is_stream() && m.typedefs.count(decl.type) == 0) {
+            rank = 1; // a pointer to plain elements (`const int* src`) is indexed in one dimension
+        }
         if (rank == 0) {
-            continue; // pointers and typedef'd arrays: rank unknown
+            continue; // typedef'd arrays and pointers to them: rank unknown
         }
         if (*dim < 0 || *dim > rank) {
             out.report(p.line, p.col,

@@ -9,3 +9,10 @@ void top(int out[8]) {
         out[i] = v[i];
     }
 }
+// A pointer to plain elements has one dimension.
+void gather(const int* src, int out[16]) {
+#pragma HLS array_partition variable=src type=cyclic factor=2 dim=2 // FIRE
+    for (int i = 0; i < 16; i++) {
+        out[i] = src[i];
+    }
+}

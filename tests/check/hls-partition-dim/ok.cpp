@@ -9,3 +9,9 @@ void top(int out[8]) {
         out[i] = v[i];
     }
 }
+void gather(const int* src, int out[16]) {
+#pragma HLS array_partition variable=src type=cyclic factor=2 dim=1
+    for (int i = 0; i < 16; i++) {
+        out[i] = src[i];
+    }
+}
