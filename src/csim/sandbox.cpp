@@ -260,6 +260,15 @@ int setup_file_system(const ChildPlan& p) {
 
 [[noreturn]] void child_main(const ChildPlan& p) {
     ::setpgid(0, 0);
+    // Only we stop our children (SIGKILL, on a limit). A batch scheduler stopping the job
+    // (Slurm's requeue, preemption, scancel) sends SIGTERM to every process of it: ignored here
+    // (the disposition survives exec), it reaches only hlsv, which lets the runs in flight end and
+    // records honest verdicts, instead of a "crash: killed by SIGTERM" that was never the code's.
+    struct sigaction ign {};
+    ign.sa_handler = SIG_IGN;
+    for (int sig : {SIGTERM, SIGINT, SIGHUP}) {
+        ::sigaction(sig, &ign, nullptr);
+    }
     int setup = 0;
     if (p.user_ns) {
         // Map our own uid/gid to root inside: enough to mount, nothing outside.

@@ -465,8 +465,11 @@ std::shared_ptr<const GoldenRecord> Simulator::Impl::golden(const DesignSpec& d,
             rec->obs = {run.outcome.exit_code, run.outcome.out, run.outcome.err, run.files};
             rec->result = judge(d, run, nullptr);
         }
-        // Timeouts depend on machine load: never cached.
-        if (cacheable && rec->result.verdict != Verdict::timeout) {
+        // Timeouts depend on machine load and a death by signal can come from outside (the
+        // OOM killer, a scheduler stopping the job): never cached, or one killed run would make
+        // the design's golden "fail" for every later run sharing the cache.
+        if (cacheable && rec->result.verdict != Verdict::timeout &&
+            rec->result.verdict != Verdict::crash) {
             nlohmann::json j = {{"verdict", verdict_name(rec->result.verdict)},
                                 {"detail", rec->result.detail},
                                 {"exit_code", rec->result.exit_code},

@@ -26,9 +26,40 @@ void merge_runs(rag::Store& src, rag::Store& out) {
     }
 }
 
+/// Why a store's generation runs are not finished ("" when every one is): a run still marked
+/// running (its task is going, was killed, or is requeued) or items left pending (a design
+/// skipped, endpoint errors). Merging such a shard would let the unsharded command redo or, worse,
+/// silently drop its work (docs/scale.md, "The lost designs").
+std::string unfinished(rag::Store& store) {
+    std::string why;
+    for (const auto& run : store.runs()) {
+        nlohmann::json config = nlohmann::json::parse(run.config, nullptr, false);
+        if (!config.is_object() || !config.contains("shard")) {
+            continue;
+        }
+        long pending = 0;
+        for (const auto& item : store.run_items(run.id)) {
+            pending += item.status != "done" && item.status != "meta";
+        }
+        std::string what;
+        if (run.status != "done") {
+            what = "run " + std::to_string(run.id) + " is " + run.status;
+        }
+        if (pending > 0) {
+            what += (what.empty() ? "run " + std::to_string(run.id) + " has " : ", ") +
+                    std::to_string(pending) + " item(s) not done";
+        }
+        if (!what.empty()) {
+            why += (why.empty() ? "" : "; ") + what;
+        }
+    }
+    return why;
+}
+
 } // namespace
 
-long merge_stores(const fs::path& out_db, const std::vector<fs::path>& inputs) {
+long merge_stores(const fs::path& out_db, const std::vector<fs::path>& inputs,
+                  const MergeOptions& opts) {
     if (inputs.empty()) {
         throw InputError("merge: no input store given");
     }
@@ -39,6 +70,21 @@ long merge_stores(const fs::path& out_db, const std::vector<fs::path>& inputs) {
         }
         if (fs::equivalent(in, out_db, ec)) {
             throw InputError(in, "is the output store itself");
+        }
+    }
+    // Every input is checked before the output store is opened (or created): a refused merge
+    // writes nothing.
+    if (!opts.allow_partial) {
+        for (const auto& in : inputs) {
+            rag::StoreOptions ro;
+            ro.read_only = true;
+            ro.seed = false;
+            rag::Store src = rag::Store::open(in, ro);
+            if (std::string why = unfinished(src); !why.empty()) {
+                throw InputError(in, "shard not finished: " + why +
+                                         "; wait for its task or rerun it (--allow-partial "
+                                         "merges it anyway)");
+            }
         }
     }
     detail::StoreLock lock(out_db);

@@ -79,7 +79,13 @@ std::string render_report(const fs::path& dataset_dir);
 /// generation runs with their items from each store into OUT's store, a shard's run becoming
 /// the unsharded run of the same command. Idempotent and order-independent. Returns the number
 /// of examples added.
-long merge_stores(const fs::path& out_db, const std::vector<fs::path>& inputs);
+/// A store whose generation run is unfinished (still marked running, or items not done) is
+/// refused with InputError before anything is written, unless `allow_partial`.
+struct MergeOptions {
+    bool allow_partial = false;
+};
+long merge_stores(const fs::path& out_db, const std::vector<fs::path>& inputs,
+                  const MergeOptions& opts = {});
 
 // ---------------------------------------------------------------------------------------------
 // Slurm: `--slurm` on generate (docs/scale.md)

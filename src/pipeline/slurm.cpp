@@ -174,6 +174,8 @@ SlurmPlan plan_slurm(const std::string& command, const std::vector<std::string>&
     // item done and writes the exports of the whole dataset.
     p.merge_script = head;
     p.merge_script += common("hlsv-" + command + "-merge", (p.dir / "logs" / "merge.log").string());
+    // A failed task never satisfies afterok: cancel the merge then instead of leaving it pending.
+    p.merge_script += "#SBATCH --kill-on-invalid-dep=yes\n";
     p.merge_script += "set -euo pipefail\n";
     std::string stores;
     for (int i = 0; i < o.shards; ++i) {
