@@ -205,10 +205,13 @@ std::vector<Finding> check_source(const std::string& name, const std::string& te
     }
     if (notes && !model.error_lines.empty()) {
         notes->push_back({name, model.error_lines.front(),
-                          "syntax errors (" + std::to_string(model.error_lines.size()) +
-                              " places, first at line " +
+                          // Not "syntax error": valid code trips the parser too (a macro
+                          // taking a declaration, `OCL_CHECK(err, cl::Buffer b(...))`).
+                          "could not parse " + std::to_string(model.error_lines.size()) +
+                              " places (first at line " +
                               std::to_string(model.error_lines.front()) +
-                              "): findings near them may be missing"});
+                              "; a syntax error, or a macro the checker cannot expand): "
+                              "findings near them may be missing"});
     }
     if (notes && !is_valid_utf8(text)) {
         notes->push_back({name, 1, "not valid UTF-8: checked as raw bytes"});
