@@ -6,6 +6,7 @@
 #include <clang-c/Index.h>
 #include <cstdlib>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace hlsv::parse::detail {
 
@@ -56,6 +57,12 @@ struct WalkState {
     /// (function, name) -> (function index, param index).
     std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> params;
     std::string function; // current function while walking its body
+    /// Definitions by name (index into facts.functions), and the position of the next
+    /// parameter of the function being walked.
+    std::unordered_map<std::string, std::size_t> functions;
+    std::size_t param_pos = 0;
+    /// Arrays added here (function, name): a prototype and its definition both declare them.
+    std::unordered_set<std::string> added;
     std::vector<std::size_t> touched_loops;
     CXFile main_file = nullptr;
 };
@@ -77,7 +84,50 @@ void merge_dims(std::vector<long long>& into, const std::vector<long long>& from
     }
 }
 
+/// The innermost element type of an array type, as clang spells it ("double").
+std::string element_of(CXType t) {
+    t = clang_getCanonicalType(t);
+    while (t.kind == CXType_ConstantArray) {
+        t = clang_getCanonicalType(clang_getArrayElementType(t));
+    }
+    return take(clang_getTypeSpelling(t));
+}
+
+/// An array parameter the syntax pass could not read because a macro declares it, as
+/// PolyBench's `DATA_TYPE POLYBENCH_2D(A, NI, NK, ni, nk)` does: tree-sitter sees a parameter
+/// named after the macro. The compiler sees `A` with its sizes; the fact is taken from it, by
+/// position in the parameter list.
+void adopt_macro_param(WalkState& st, CXCursor c, const std::string& name,
+                       const std::vector<long long>& dims, std::size_t pos) {
+    auto fit = st.functions.find(st.function);
+    if (fit == st.functions.end()) {
+        return;
+    }
+    auto& facts = st.r->facts;
+    Function& fn = facts.functions[fit->second];
+    if (pos >= fn.params.size() || fn.params[pos].name == name ||
+        !st.added.insert(key_of(fn.name, name)).second) {
+        return;
+    }
+    Param& p = fn.params[pos];
+    p.name = name;
+    p.type = take(clang_getTypeSpelling(clang_getCursorType(c)));
+    p.dims = dims;
+    p.is_array = true;
+    Array a;
+    a.name = name;
+    a.element_type = element_of(clang_getCursorType(c));
+    a.dims = dims;
+    a.storage = "parameter";
+    unsigned line = 0;
+    clang_getExpansionLocation(clang_getCursorLocation(c), nullptr, &line, nullptr, nullptr);
+    a.line = static_cast<int>(line);
+    a.function = fn.name;
+    facts.arrays.push_back(std::move(a));
+}
+
 void on_var(WalkState& st, CXCursor c, bool is_param) {
+    std::size_t pos = is_param ? st.param_pos++ : 0;
     std::vector<long long> dims = array_dims(clang_getCursorType(c));
     if (dims.empty()) {
         return;
@@ -85,6 +135,11 @@ void on_var(WalkState& st, CXCursor c, bool is_param) {
     std::string name = take(clang_getCursorSpelling(c));
     std::string fn = st.function;
     auto& facts = st.r->facts;
+    if (is_param && st.params.find(key_of(fn, name)) == st.params.end() &&
+        st.arrays.find(key_of(fn, name)) == st.arrays.end()) {
+        adopt_macro_param(st, c, name, dims, pos);
+        return;
+    }
     if (auto it = st.arrays.find(key_of(fn, name)); it != st.arrays.end()) {
         // Several locals may share a name in one function: prefer the one on the same line.
         unsigned line = line_of(c);
@@ -156,6 +211,14 @@ CXChildVisitResult visit(CXCursor c, CXCursor /*parent*/, CXClientData data) {
                 on_expr(st, c);
             }
         }
+        // A parameter a macro declares (`POLYBENCH_2D(A, ...)`) is expanded here too.
+        if (k == CXCursor_ParmDecl) {
+            CXFile file = nullptr;
+            clang_getExpansionLocation(loc, &file, nullptr, nullptr, nullptr);
+            if (file && clang_File_isEqual(file, st.main_file)) {
+                on_var(st, c, true);
+            }
+        }
         return CXChildVisit_Continue;
     }
     switch (k) {
@@ -164,9 +227,12 @@ CXChildVisitResult visit(CXCursor c, CXCursor /*parent*/, CXClientData data) {
     case CXCursor_FunctionTemplate:
     case CXCursor_Constructor: {
         std::string saved = st.function;
+        std::size_t saved_pos = st.param_pos;
         st.function = take(clang_getCursorSpelling(c));
+        st.param_pos = 0;
         clang_visitChildren(c, visit, data);
         st.function = std::move(saved);
+        st.param_pos = saved_pos;
         return CXChildVisit_Continue;
     }
     case CXCursor_ParmDecl:
@@ -286,6 +352,7 @@ bool run_libclang(const std::string& path, const std::string& text, const Option
     }
     for (std::size_t fi = 0; fi < r.facts.functions.size(); ++fi) {
         const auto& fn = r.facts.functions[fi];
+        st.functions.emplace(fn.name, fi);
         for (std::size_t pi = 0; pi < fn.params.size(); ++pi) {
             if (fn.params[pi].is_array) {
                 st.params[key_of(fn.name, fn.params[pi].name)] = {fi, pi};

@@ -279,3 +279,29 @@ TEST(ParseFacts, HeaderConstantsNeedLibclang) {
     EXPECT_FALSE(g.loops[0].trip_count);
     EXPECT_EQ(array_named(g, "c")->dims, (std::vector<long long>{-1}));
 }
+
+// Suites that declare array parameters through a macro (PolyBench-style
+// `DATA_TYPE GRID(A, N, M)`) get them as arrays with the compiler's sizes, by position.
+TEST(ParseFacts, MacroDeclaredArrayParametersComeFromTheCompiler) {
+    auto f = parse_file(fixtures / "macro_params.c");
+    ASSERT_TRUE(f.semantic) << to_json(f)["diagnostics"].dump();
+    const Function* k = nullptr;
+    for (const auto& fn : f.functions) {
+        k = fn.name == "smooth" ? &fn : k;
+    }
+    ASSERT_TRUE(k);
+    ASSERT_EQ(k->params.size(), 3u);
+    EXPECT_EQ(k->params[0].name, "n");
+    EXPECT_FALSE(k->params[0].is_array);
+    EXPECT_EQ(k->params[1].name, "src");
+    EXPECT_TRUE(k->params[1].is_array);
+    EXPECT_EQ(k->params[1].dims, (std::vector<long long>{12, 10}));
+    EXPECT_EQ(k->params[2].name, "dst");
+    EXPECT_EQ(k->params[2].dims, (std::vector<long long>{12, 10}));
+    const Array* dst = array_named(f, "dst");
+    ASSERT_TRUE(dst);
+    EXPECT_EQ(dst->storage, "parameter");
+    EXPECT_EQ(dst->function, "smooth");
+    EXPECT_EQ(dst->line, 7);
+    EXPECT_EQ(dst->element_type, "float");
+}

@@ -137,16 +137,16 @@ TEST(ParsePragmas, OddSpellings) {
 // label, and a loop macro's block is a loop.
 TEST(ParsePragmas, NestedBracelessLoopsAndLoopMacrosBindTheirPragmas) {
     auto f = syntactic("#define EACH(k, n) for (int k = 0; k < (n); k++)\n" // 1
-                       "void top(int a[64], int b[64]) {\n"                  // 2
-                       "tile:\n"                                             // 3
-                       "    for (int i = 0; i < 8; i++)\n"                   // 4
-                       "        for (int j = 0; j < 8; j++)\n"               // 5
-                       "#pragma HLS PIPELINE II=1\n"                         // 6
-                       "            b[i * 8 + j] = a[i * 8 + j];\n"          // 7
-                       "    EACH(k, 64) {\n"                                 // 8
-                       "#pragma HLS UNROLL factor=4\n"                       // 9
-                       "        b[k] += 1;\n"                                // 10
-                       "    }\n"                                             // 11
+                       "void top(int a[64], int b[64]) {\n"                 // 2
+                       "tile:\n"                                            // 3
+                       "    for (int i = 0; i < 8; i++)\n"                  // 4
+                       "        for (int j = 0; j < 8; j++)\n"              // 5
+                       "#pragma HLS PIPELINE II=1\n"                        // 6
+                       "            b[i * 8 + j] = a[i * 8 + j];\n"         // 7
+                       "    EACH(k, 64) {\n"                                // 8
+                       "#pragma HLS UNROLL factor=4\n"                      // 9
+                       "        b[k] += 1;\n"                               // 10
+                       "    }\n"                                            // 11
                        "}\n");
     ASSERT_EQ(f.loops.size(), 3u);
     EXPECT_EQ(f.loops[0].label, "tile");
