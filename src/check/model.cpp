@@ -1,10 +1,86 @@
 #include "model.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <mutex>
 
 namespace hlsv::check {
+
+namespace {
+
+bool ident_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// Expands the function-like macros in `text` (arguments substituted token-wise, the result
+// expanded again, a few levels deep): enough for declarator macros, not a preprocessor.
+std::string expand_function_macros(std::string_view text,
+                                   const std::map<std::string, FunctionMacro>& macros,
+                                   int depth = 0) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!ident_char(text[i]) || std::isdigit(static_cast<unsigned char>(text[i]))) {
+            out += text[i++];
+            continue;
+        }
+        std::size_t start = i;
+        while (i < text.size() && ident_char(text[i])) {
+            ++i;
+        }
+        std::string name(text.substr(start, i - start));
+        auto it = macros.find(name);
+        std::size_t open = i;
+        while (open < text.size() && text[open] == ' ') {
+            ++open;
+        }
+        if (it == macros.end() || depth > 8 || open >= text.size() || text[open] != '(') {
+            out += name;
+            continue;
+        }
+        // The arguments, split at top-level commas.
+        std::vector<std::string> args(1);
+        int level = 0;
+        std::size_t k = open + 1;
+        for (; k < text.size(); ++k) {
+            char c = text[k];
+            if (c == '(') {
+                ++level;
+            } else if (c == ')' && level-- == 0) {
+                break;
+            } else if (c == ',' && level == 0) {
+                args.emplace_back();
+                continue;
+            }
+            args.back() += c;
+        }
+        if (k >= text.size()) {
+            out += name;
+            continue;
+        }
+        i = k + 1;
+        const FunctionMacro& m = it->second;
+        std::string body;
+        for (std::size_t b = 0; b < m.body.size();) {
+            if (!ident_char(m.body[b])) {
+                body += m.body[b++];
+                continue;
+            }
+            std::size_t s = b;
+            while (b < m.body.size() && ident_char(m.body[b])) {
+                ++b;
+            }
+            std::string tok = m.body.substr(s, b - s);
+            auto p = std::find(m.params.begin(), m.params.end(), tok);
+            std::size_t idx = static_cast<std::size_t>(p - m.params.begin());
+            body += p != m.params.end() && idx < args.size() ? std::string(trim(args[idx])) : tok;
+        }
+        out += expand_function_macros(body, macros, depth + 1);
+    }
+    return out;
+}
+
+} // namespace
 namespace {
 
 // Declarator chains: `*p`, `&r`, `a[4][8]`, `x = 3` down to the identifier.
@@ -90,7 +166,8 @@ std::string active_text(std::string text, const parse::Defines& defines, int& sk
 Model::Model(std::string file_name, std::string text, const std::vector<std::string>& include_dirs,
              const parse::Defines& defines, ParseCache* cache)
     : name(std::move(file_name)), src(active_text(std::move(text), defines, skipped_lines,
-                                                  skipped_regions, first_skipped_line)) {
+                                                  skipped_regions, first_skipped_line)),
+      defines_(defines) {
     tree = parse_with(cache, src.text());
     TSNode root = tree->root();
     std::vector<std::string> seen{name};
@@ -114,6 +191,26 @@ void Model::collect_symbols(TSNode root, std::string_view text, int depth, const
                             std::vector<std::string>& seen) {
     walk(root, [&](TSNode n) {
         std::string_view t = node_type(n);
+        if (t == "preproc_function_def") {
+            TSNode nm = field(n, "name");
+            TSNode params = field(n, "parameters");
+            TSNode val = field(n, "value");
+            if (!ts_node_is_null(nm) && !ts_node_is_null(params) && !ts_node_is_null(val)) {
+                FunctionMacro fm;
+                walk(params, [&](TSNode c) {
+                    if (is(c, "identifier")) {
+                        fm.params.emplace_back(text_of(c, text));
+                    }
+                    return true;
+                });
+                fm.body = std::string(trim(text_of(val, text)));
+                if (auto c = fm.body.find("//"); c != std::string::npos) {
+                    fm.body = std::string(trim(fm.body.substr(0, c)));
+                }
+                function_macros[std::string(text_of(nm, text))] = std::move(fm);
+            }
+            return false;
+        }
         if (t == "preproc_def") {
             TSNode nm = field(n, "name");
             TSNode val = field(n, "value");
@@ -190,10 +287,16 @@ void Model::collect_symbols(TSNode root, std::string_view text, int depth, const
         }
         if (t == "preproc_include" && depth < 4) {
             TSNode path = field(n, "path");
-            if (is(path, "string_literal")) {
+            // `<suite.h>` too, when it is in the design's include directories (PolyBench's
+            // `-Iutilities`); system headers are never among them.
+            bool angle = is(path, "system_lib_string");
+            if (is(path, "string_literal") || angle) {
                 std::string_view p = text_of(path, text);
                 std::string rel(p.substr(1, p.size() >= 2 ? p.size() - 2 : 0));
-                std::vector<fs::path> candidates{fs::path(file).parent_path() / rel};
+                std::vector<fs::path> candidates;
+                if (!angle) {
+                    candidates.push_back(fs::path(file).parent_path() / rel);
+                }
                 for (const auto& dir : include_dirs) {
                     candidates.push_back(fs::path(dir) / rel);
                 }
@@ -226,6 +329,7 @@ struct HeaderSymbols {
     std::uintmax_t size = 0;
     Symbols symbols;
     std::map<std::string, std::string> typedefs;
+    std::map<std::string, FunctionMacro> function_macros;
 };
 
 std::mutex g_header_mutex;
@@ -242,9 +346,15 @@ void Model::merge_header(const fs::path& path, const std::string& key, int depth
     std::error_code ec;
     auto mtime = fs::last_write_time(path, ec);
     auto size = fs::file_size(path, ec);
+    // A header's values depend on the defines (`#ifdef MINI_DATASET` picks the sizes): cached
+    // per set of defines.
+    std::string cache_key = key;
+    for (const auto& [k, v] : defines_) {
+        cache_key += "\n" + k + "=" + v;
+    }
     {
         std::lock_guard<std::mutex> lock(g_header_mutex);
-        auto it = header_cache().find(key);
+        auto it = header_cache().find(cache_key);
         if (it != header_cache().end() && it->second.mtime == mtime && it->second.size == size) {
             for (const auto& [k, v] : it->second.symbols) {
                 symbols.insert_or_assign(k, v);
@@ -252,15 +362,20 @@ void Model::merge_header(const fs::path& path, const std::string& key, int depth
             for (const auto& [k, v] : it->second.typedefs) {
                 typedefs.insert_or_assign(k, v);
             }
+            for (const auto& [k, v] : it->second.function_macros) {
+                function_macros.insert_or_assign(k, v);
+            }
             return;
         }
     }
     Symbols saved_symbols = std::move(symbols);
     auto saved_typedefs = std::move(typedefs);
+    auto saved_macros = std::move(function_macros);
     symbols.clear();
     typedefs.clear();
+    function_macros.clear();
     try {
-        std::string header = read_file(path);
+        std::string header = parse::blank_inactive(read_file(path), defines_).text;
         Tree htree(header);
         collect_symbols(htree.root(), header, depth + 1, path.string(), include_dirs, seen);
     } catch (const Error&) {
@@ -268,8 +383,12 @@ void Model::merge_header(const fs::path& path, const std::string& key, int depth
     }
     {
         std::lock_guard<std::mutex> lock(g_header_mutex);
-        header_cache()[key] = HeaderSymbols{mtime, size, symbols, typedefs};
+        header_cache()[cache_key] = HeaderSymbols{mtime, size, symbols, typedefs, function_macros};
     }
+    for (auto& [k, v] : function_macros) {
+        saved_macros.insert_or_assign(k, std::move(v));
+    }
+    function_macros = std::move(saved_macros);
     for (auto& [k, v] : symbols) {
         saved_symbols.insert_or_assign(k, std::move(v));
     }
@@ -284,7 +403,24 @@ std::optional<long long> Model::eval(TSNode n) const {
     if (ts_node_is_null(n)) {
         return std::nullopt;
     }
-    return eval_const(text(n), symbols);
+    return eval(text(n));
+}
+
+std::optional<long long> Model::eval(std::string_view expr) const {
+    if (auto v = eval_const(expr, symbols); v || function_macros.empty()) {
+        return v;
+    }
+    // `i < _PB_NI` where _PB_NI is `POLYBENCH_LOOP_BOUND(NI, ni)`: function-like macros in the
+    // text and in the values of the names are expanded (once per model, only when needed).
+    if (!expanded_symbols_) {
+        expanded_symbols_ = symbols;
+        for (auto& [k, v] : *expanded_symbols_) {
+            if (v.find('(') != std::string::npos) {
+                v = expand_function_macros(v, function_macros);
+            }
+        }
+    }
+    return eval_const(expand_function_macros(expr, function_macros), *expanded_symbols_);
 }
 
 std::optional<Affine> Model::affine(TSNode n) const {
@@ -668,6 +804,85 @@ void Model::add_function(TSNode n) {
     }
 }
 
+bool Model::add_macro_declared_param(TSNode declarator, TSNode type, int function) {
+    // `DATA_TYPE POLYBENCH_2D(A, NI, NK, ni, nk)` reads as a function declarator named after the
+    // macro; its expansion (`A[NI + 0][NK + 0]`) names the array and its sizes.
+    TSNode name = field(declarator, "declarator");
+    TSNode params = field(declarator, "parameters");
+    if (!is(name, "identifier") || ts_node_is_null(params) ||
+        function_macros.count(std::string(text(name))) == 0) {
+        return false;
+    }
+    std::string expanded = expand_function_macros(
+        std::string(text(name)) + std::string(text(params)), function_macros);
+    std::string_view e = trim(expanded);
+    std::size_t i = 0;
+    while (i < e.size() && ident_char(e[i])) {
+        ++i;
+    }
+    if (i == 0) {
+        return false;
+    }
+    Decl d;
+    d.name = std::string(e.substr(0, i));
+    d.type = std::string(text(type));
+    while (i < e.size()) {
+        while (i < e.size() && e[i] == ' ') {
+            ++i;
+        }
+        if (i >= e.size() || e[i] != '[') {
+            break;
+        }
+        int level = 0;
+        std::size_t k = i;
+        for (; k < e.size(); ++k) {
+            level += e[k] == '[' ? 1 : e[k] == ']' ? -1 : 0;
+            if (level == 0) {
+                break;
+            }
+        }
+        if (k >= e.size()) {
+            break;
+        }
+        // C99 lets qualifiers lead the size (`[restrict N]`), here through a macro that may be
+        // empty (PolyBench's POLYBENCH_RESTRICT): dropped before the size is evaluated.
+        std::string_view size = trim(e.substr(i + 1, k - i - 1));
+        for (;;) {
+            std::size_t w = 0;
+            while (w < size.size() && ident_char(size[w])) {
+                ++w;
+            }
+            std::string word(size.substr(0, w));
+            auto sym = symbols.find(word);
+            bool qualifier = word == "restrict" || word == "__restrict" || word == "__restrict__" ||
+                             word == "const" || word == "volatile" || word == "static" ||
+                             (sym != symbols.end() &&
+                              (sym->second.empty() || sym->second == "restrict" ||
+                               sym->second == "__restrict" || sym->second == "__restrict__"));
+            // A name followed by another operand (`RESTRICT_MACRO N`) can only be a qualifier
+            // where a size is expected, also when its (empty) definition was not read.
+            std::string_view rest = trim(size.substr(w));
+            bool juxtaposed = w > 0 && w < size.size() && !rest.empty() &&
+                              ident_char(rest.front()) && word != "sizeof";
+            if (w == 0 || w == size.size() || !(qualifier || juxtaposed)) {
+                break;
+            }
+            size = trim(size.substr(w));
+        }
+        d.dims.push_back(eval(size));
+        i = k + 1;
+    }
+    d.is_param = true;
+    d.has_init = true;
+    d.line = line_of(declarator);
+    d.col = col_of(declarator);
+    d.function = function;
+    d.node = declarator;
+    decls.push_back(std::move(d));
+    functions[function].params.push_back(static_cast<int>(decls.size()) - 1);
+    return true;
+}
+
 void Model::add_declaration(TSNode n, int function, bool is_param) {
     TSNode type = field(n, "type");
     if (ts_node_is_null(type)) {
@@ -678,6 +893,10 @@ void Model::add_declaration(TSNode n, int function, bool is_param) {
                     has_child_text(n, "type_qualifier", "constexpr", src.text());
     for_each_field(n, "declarator", [&](TSNode dn) {
         DeclaratorInfo info = read_declarator(dn, src.text());
+        if (is_param && info.function && is(dn, "function_declarator") &&
+            add_macro_declared_param(dn, type, function)) {
+            return;
+        }
         if (info.name.empty() || info.function) {
             return;
         }

@@ -21,6 +21,11 @@
 
 namespace hlsv::check {
 
+struct FunctionMacro {
+    std::vector<std::string> params;
+    std::string body;
+};
+
 struct Decl {
     std::string name;
     std::string type;                           ///< base type as written ("ap_int<16>", "int")
@@ -125,7 +130,10 @@ class Model {
     int first_skipped_line = 0;
     SourceText src; ///< the text with inactive #if branches blanked
     std::unique_ptr<Tree> tree;
-    Symbols symbols;                             ///< #define / const / enum values
+    Symbols symbols; ///< #define / const / enum values
+    /// Function-like macros (`#define GRID(v, r, c) v[r][c]`): parameters and body. Used to
+    /// read parameters a macro declares, as PolyBench's `DATA_TYPE POLYBENCH_2D(A, N, M, n, m)`.
+    std::map<std::string, FunctionMacro> function_macros;
     std::map<std::string, std::string> typedefs; ///< alias -> type text
     std::vector<FunctionInfo> functions;
     std::vector<Decl> decls;
@@ -136,7 +144,7 @@ class Model {
 
     std::string_view text(TSNode n) const { return text_of(n, src.text()); }
     std::optional<long long> eval(TSNode n) const;
-    std::optional<long long> eval(std::string_view expr) const { return eval_const(expr, symbols); }
+    std::optional<long long> eval(std::string_view expr) const;
     std::optional<Affine> affine(TSNode n) const;
 
     /// The declaration `name` refers to inside function `function` (locals and params first).
@@ -164,6 +172,9 @@ class Model {
     std::string resolve_type(std::string_view type) const;
 
   private:
+    parse::Defines defines_; ///< also applied to the headers read for values
+    /// `symbols` with function-like macros expanded in their values, made on first need.
+    mutable std::optional<Symbols> expanded_symbols_;
     void collect_symbols(TSNode root, std::string_view text, int depth, const std::string& file,
                          const std::vector<std::string>& include_dirs,
                          std::vector<std::string>& seen);
@@ -179,6 +190,8 @@ class Model {
     int build(TSNode n, int function, std::optional<int> loop, BuildContext ctx);
     void add_function(TSNode n);
     void add_declaration(TSNode n, int function, bool is_param);
+    /// A parameter declared through a function-like macro; false when `declarator` is none.
+    bool add_macro_declared_param(TSNode declarator, TSNode type, int function);
     void add_loop(TSNode n, int function, std::optional<int> parent);
     /// The block a loop macro governs (`FOR_EACH(i, N) { ... }`), or a null node.
     TSNode macro_loop_body(TSNode stmt) const;

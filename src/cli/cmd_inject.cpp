@@ -1,5 +1,6 @@
 // hlsv inject DESIGN --bug T[,T2] [--backend rules|openai|replay] [--seed N] [-o OUT]
 #include "cli.h"
+#include "csim/csim.h"
 #include "inject/inject.h"
 #include "rag/rag.h"
 
@@ -56,7 +57,7 @@ void add_inject(CLI::App& app, Context& ctx) {
             po.top = design.top;
             po.include_dirs = ctx.config.include_dirs;
             po.include_dirs.push_back(design.dir.string());
-            po.cflags = design.cflags;
+            po.cflags = csim::absolute_cflags(design.cflags, design.dir);
             auto facts = parse::parse_file(src_path, po);
             inj = inject::inject_with_rules(facts, SourceText(source), types, args->seed,
                                             design.name);

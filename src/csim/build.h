@@ -57,12 +57,6 @@ BuildStep run_compiler(const std::vector<std::string>& argv, const fs::path& cwd
 inline constexpr std::uint64_t k_compiler_memory = 3ull << 30;
 inline constexpr double k_compiler_seconds = 300;
 
-/// `cflags` with relative paths of -I, -iquote, -isystem, -idirafter, -include, -imacros and
-/// -L made absolute against the design directory (they are documented as relative to it; the
-/// compiler runs from each source's own folder).
-std::vector<std::string> absolute_cflags(const std::vector<std::string>& cflags,
-                                         const fs::path& design_dir);
-
 /// Sources (and variant texts) larger than this are a compile_error before the compiler runs.
 inline constexpr std::uintmax_t k_max_source_bytes = 16u << 20;
 /// False (and `step` filled) when `source` exceeds k_max_source_bytes.

@@ -174,6 +174,12 @@ std::uintmax_t clear_cache(const fs::path& dir = {});
 /// ~/.cache/hlsv/csim.
 fs::path default_cache_directory();
 
+/// `cflags` with relative paths of -I, -iquote, -isystem, -idirafter, -include, -imacros and
+/// -L made absolute against the design directory (they are documented as relative to it; the
+/// compiler runs from each source's own folder). Also what a parse of the design needs.
+std::vector<std::string> absolute_cflags(const std::vector<std::string>& cflags,
+                                         const fs::path& design_dir);
+
 /// Exit code for the CLI: 0 for pass/equivalent, 1 otherwise.
 inline bool is_success(Verdict v) {
     return v == Verdict::pass || v == Verdict::equivalent;

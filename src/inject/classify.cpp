@@ -49,7 +49,7 @@ TypeConfirmation confirm_type(const ErrorSpec& spec, const parse::DesignFacts& b
         else if (t == "FND")
             c = confirm_fnd(*p, before, after);
         else if (t == "DID")
-            c = confirm_did(*p, after);
+            c = confirm_did(*p, before, after);
         else if (t == "DFP")
             c = confirm_dfp(*p, after);
         else if (t == "IDAP")

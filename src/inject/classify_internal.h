@@ -69,7 +69,8 @@ TypeConfirmation confirm_apt(const parse::Pragma& p, const parse::DesignFacts& a
                              const std::string& after_text);
 TypeConfirmation confirm_fnd(const parse::Pragma& p, const parse::DesignFacts& before,
                              const parse::DesignFacts& after);
-TypeConfirmation confirm_did(const parse::Pragma& p, const parse::DesignFacts& after);
+TypeConfirmation confirm_did(const parse::Pragma& p, const parse::DesignFacts& before,
+                             const parse::DesignFacts& after);
 TypeConfirmation confirm_dfp(const parse::Pragma& p, const parse::DesignFacts& after);
 std::string port_of(const parse::Pragma& p);
 TypeConfirmation confirm_idap(const parse::Pragma& p, const parse::DesignFacts& after,

@@ -92,16 +92,23 @@ TypeConfirmation confirm_fnd(const parse::Pragma& p, const parse::DesignFacts& b
     return no("not an unroll or partition factor");
 }
 
-TypeConfirmation confirm_did(const parse::Pragma& p, const parse::DesignFacts& after) {
+TypeConfirmation confirm_did(const parse::Pragma& p, const parse::DesignFacts& before,
+                             const parse::DesignFacts& after) {
     auto d = to_ll(opt(p, "dim"));
     if (!d || !p.target || (p.directive != "array_partition" && p.directive != "array_reshape")) {
         return no("no partition/reshape dim");
     }
-    const parse::Array* a = array_named(after, *p.target, p.function);
-    std::size_t rank = a ? a->dims.size() : 0;
-    if (!a) {
-        if (const auto* prm = param_named(after, *p.target, p.function)) {
+    // The edited text's facts first; the golden's (with libclang, so arrays a macro declares
+    // are known) when those do not know the array. A DID edit never changes the declaration.
+    std::size_t rank = 0;
+    for (const parse::DesignFacts* f : {&after, &before}) {
+        if (const parse::Array* a = array_named(*f, *p.target, p.function)) {
+            rank = a->dims.size();
+        } else if (const auto* prm = param_named(*f, *p.target, p.function)) {
             rank = prm->dims.size();
+        }
+        if (rank > 0) {
+            break;
         }
     }
     if (rank > 0 && *d > static_cast<long long>(rank)) {

@@ -198,11 +198,23 @@ void simulate(const DesignSpec& design, const std::string& file, std::vector<Val
 #endif
 }
 
-void static_check(const fs::path& path, const std::string& original, const Injection& inj,
-                  Validation& v) {
+void static_check(const DesignSpec& design, const fs::path& path, const std::string& original,
+                  const Injection& inj, Validation& v) {
 #ifdef HLSV_HAVE_CHECK
     check::Options co;
     co.include_dirs.push_back(path.parent_path().string());
+    // The design's -I and -D flags, as its compiler sees them: sizes in `#ifdef MINI_DATASET`
+    // branches and macros of `<suite.h>` headers decide what the checker can prove.
+    auto flags = csim::absolute_cflags(design.cflags, design.dir);
+    for (std::size_t k = 0; k < flags.size(); ++k) {
+        if (flags[k] == "-I" && k + 1 < flags.size()) {
+            co.include_dirs.push_back(flags[++k]);
+        } else if (flags[k].rfind("-I", 0) == 0 && flags[k].size() > 2) {
+            co.include_dirs.push_back(flags[k].substr(2));
+        } else if (flags[k].rfind("-D", 0) == 0 || flags[k].rfind("-U", 0) == 0) {
+            co.defines.push_back(flags[k]);
+        }
+    }
     co.honor_suppressions = false;
     auto before = check::check_source(path.string(), original, co);
     auto after = check::check_source(path.string(), v.buggy, co);
@@ -305,6 +317,7 @@ std::vector<Validation> validate(const DesignSpec& design, const std::vector<Inj
         parse::Options so = po;
         so.use_libclang = true;
         so.language = design.language;
+        so.cflags = csim::absolute_cflags(design.cflags, design.dir);
         semantic = parse::parse_source(path.string(), source, so);
     } catch (const Error&) {
         // tree-sitter facts only: unknown sizes make the classifier reject, never accept
@@ -330,7 +343,7 @@ std::vector<Validation> validate(const DesignSpec& design, const std::vector<Inj
         if (any_functional(injections[i])) {
             functional.push_back(i);
         } else {
-            static_check(path, source, injections[i], v);
+            static_check(design, path, source, injections[i], v);
         }
     }
     simulate(design, file, out, functional, opts);

@@ -1,6 +1,7 @@
 // hlsv generate: for each design x bug combination x attempt, obtain an injection (rule engine
 // or LLM), apply and validate it (batched per design), and record the verdict with provenance
 // in the store. Items already done in the store are skipped, so a killed run resumes exactly.
+#include "csim/csim.h"
 #include "inject/inject.h"
 #include "internal.h"
 #include "llm_proposer.h"
@@ -82,6 +83,9 @@ class RuleProposer {
         parse::Options po;
         po.top = design_.spec.top;
         po.language = design_.spec.language;
+        // The design's own flags, so libclang finds its headers and sizes (PolyBench's
+        // `-Iutilities -DMINI_DATASET`, macro-declared array parameters).
+        po.cflags = csim::absolute_cflags(design_.spec.cflags, design_.spec.dir);
         facts_ = parse::parse_source(design_.source_file.string(), design_.source, po);
         text_ = SourceText(design_.source);
         // Sites only in the design under test: never main, init/print helpers or self-checks.

@@ -1,6 +1,7 @@
 // The engine around the rules: suppressions, fingerprints and baselines, reporters, bad input.
 #include "check/check.h"
 
+#include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -301,6 +302,35 @@ TEST(Engine, ConditionalParameterListsParse) {
     for (const auto& n : notes) {
         EXPECT_EQ(n.message.find("syntax"), std::string::npos) << n.message;
     }
+}
+
+} // namespace
+} // namespace hlsv::check
+
+namespace hlsv::check {
+namespace {
+
+// Sizes chosen in a header by a define (`#ifdef SMALL`), the header found through an include
+// directory with angle brackets: the checker evaluates the header under the same defines.
+TEST(Engine, HeaderSizesFollowTheDefines) {
+    TempDir dir;
+    fs::create_directories(dir.path() / "inc");
+    std::ofstream(dir.path() / "inc" / "sizes.h") << "#ifdef SMALL\n#define N 12\n#else\n"
+                                                     "#define N 16\n#endif\n";
+    std::string src = "#include <sizes.h>\n"
+                      "void top(int a[N], int out[N]) {\n"
+                      "#pragma HLS array_partition variable=a type=cyclic factor=8 dim=1\n"
+                      "    for (int i = 0; i < N; i++) out[i] = a[i];\n"
+                      "}\n";
+    Options o;
+    o.include_dirs = {(dir.path() / "inc").string()};
+    EXPECT_EQ(
+        count_rule(check_source((dir.path() / "k.c").string(), src, o), "hls-factor-divisibility"),
+        0); // 16 banks of 8
+    o.defines = {"-DSMALL"};
+    EXPECT_EQ(
+        count_rule(check_source((dir.path() / "k.c").string(), src, o), "hls-factor-divisibility"),
+        1); // 12 is not a multiple of 8
 }
 
 } // namespace

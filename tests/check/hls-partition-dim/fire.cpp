@@ -16,3 +16,10 @@ void gather(const int* src, int out[16]) {
         out[i] = src[i];
     }
 }
+#define SIDE 4
+#define CUBE(v, a, b, c) v[a][b][c]
+void volume(int CUBE(vox, SIDE, SIDE, SIDE), int out[SIDE]) {
+#pragma HLS array_partition variable=vox type=complete dim=4 // FIRE
+    for (int i = 0; i < 4; i++)
+        out[i] = vox[i][i][i];
+}
