@@ -76,13 +76,16 @@ void add_eval(CLI::App& app, Context& ctx) {
     add_format_option(app, &a->format, {"text", "json"});
     app.add_option("--shard", a->shard,
                    "Evaluate only the samples whose index (in dataset order, after --limit) is I "
-                   "modulo N; write their scores to SHARD_DIR/shard-I-of-N.json, not eval.json");
+                   "modulo N; write their scores to SHARD_DIR/shard-I-of-N.json, not eval.json")
+        ->type_name("I/N");
     app.add_option("--shard-dir", a->shard_dir,
-                   "Where shard files go (default: DATASET/eval-shards/<backend>[-<model>])");
+                   "Where shard files go (default: DATASET/eval-shards/<backend>[-<model>])")
+        ->type_name("DIR");
     app.add_option("--merge-shards", a->merge_shards,
                    "Combine the N shard files of SHARD_DIR into the unsharded result, then save "
                    "and print it as an unsharded run does; a missing or broken shard: exit 2, "
-                   "nothing written");
+                   "nothing written")
+        ->type_name("N");
     auto slurm = add_slurm_options(app);
     app.callback([a, slurm, &app, &ctx] {
         a->opts.debug.config = ctx.config;
