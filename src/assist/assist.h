@@ -97,7 +97,6 @@ struct SampleScore {
     std::string id;
     std::string type; ///< the sample's first bug type, which its score is filed under
     TypeScore score;
-    bool operator==(const SampleScore& o) const;
 };
 
 struct EvalResult {

@@ -104,17 +104,6 @@ EvalShard read_shard(const fs::path& file, int index, int count) {
 
 } // namespace
 
-bool SampleScore::operator==(const SampleScore& o) const {
-    auto same = [&](const TypeScore& a, const TypeScore& b) {
-        bool eq = a.samples == b.samples;
-        for (const auto& h : k_hits) {
-            eq = eq && a.*h.field == b.*h.field;
-        }
-        return eq;
-    };
-    return index == o.index && id == o.id && type == o.type && same(score, o.score);
-}
-
 void detail::tally(EvalResult& r) {
     r.by_type.clear();
     r.total = r.functional = r.pragma = TypeScore{};
