@@ -81,11 +81,22 @@ struct EvalOptions {
     int limit = 0;                     ///< samples evaluated at most (0: all)
     std::vector<fs::path> design_dirs; ///< where to find testbenches by design name
     int jobs = 0;
+    /// Evaluate only the samples whose index (in the order evaluate() reads them, after
+    /// `limit`) is shard_index modulo shard_count.
+    int shard_index = 0, shard_count = 1;
 };
 
 struct TypeScore {
     long samples = 0, detected = 0, top1 = 0, top3 = 0, top5 = 0, type_correct = 0;
     long fixable = 0, fixed = 0; ///< samples with a testbench; with a validated fix
+};
+
+/// One sample's score (its TypeScore counts 0 or 1) and where it sits in the dataset.
+struct SampleScore {
+    std::size_t index = 0; ///< in the order evaluate() reads the samples, after --limit
+    std::string id;
+    std::string type; ///< the sample's first bug type, which its score is filed under
+    TypeScore score;
 };
 
 struct EvalResult {
@@ -96,6 +107,8 @@ struct EvalResult {
     TypeScore total;
     TypeScore functional, pragma; ///< the issue's two target groups
     double seconds = 0;
+    /// Per sample, by index; not part of to_json() (eval.json keeps the totals only).
+    std::vector<SampleScore> per_sample;
     /// "rules", "openai gpt-4o", "replay cassette.jsonl": how tables name this result.
     std::string label() const;
     nlohmann::ordered_json to_json() const;
@@ -107,6 +120,35 @@ struct EvalResult {
 /// Scores localization, classification and repair over a dataset (a directory with
 /// samples.jsonl, or a Chrysalis-layout tree).
 EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts);
+
+/// Sharded evaluation (`hlsv eval --shard I/N`, `--merge-shards N`, `--slurm`; docs/scale.md).
+/// One shard's result: `result` holds its samples only, `samples_key` that of the whole dataset.
+struct EvalShard {
+    int index = 0, count = 1;
+    std::size_t samples_total = 0; ///< samples of the whole (limited) dataset
+    EvalResult result;
+};
+
+/// Evaluates the samples of shard opts.shard_index of opts.shard_count.
+EvalShard evaluate_shard(const fs::path& dataset, const EvalOptions& opts);
+
+/// "rules", "openai gpt-4o": the label of the result evaluate() will return for `opts`.
+std::string eval_label(const EvalOptions& opts);
+
+/// DATASET/eval-shards/<label, one path component>: where shards go without --shard-dir.
+fs::path default_eval_shard_dir(const fs::path& dataset, const EvalOptions& opts);
+
+/// DIR/shard-I-of-N.json.
+fs::path eval_shard_file(const fs::path& dir, int index, int count);
+
+/// Writes a shard's per-sample results to eval_shard_file(dir, ...), atomically.
+fs::path save_eval_shard(const fs::path& dir, const EvalShard& shard);
+
+/// Reads the `count` shard files of DIR and combines them into the result an unsharded run
+/// gives (same per-sample entries in the same order, same totals; seconds: their sum). Throws
+/// InputError naming the first shard file that is missing, malformed, of another shard count,
+/// label (`label`) or sample list, or that does not hold exactly its own samples.
+EvalResult merge_eval_shards(const fs::path& dir, int count, const std::string& label);
 
 /// The results recorded in DIR/eval.json (none when there is no such file; entries written by
 /// another version are skipped). Throws InputError when the file is not a list of results, so

@@ -151,17 +151,6 @@ std::vector<int> truth_lines(const std::string& golden, const std::string& buggy
     return out;
 }
 
-void add_score(TypeScore& t, const TypeScore& s) {
-    t.samples += s.samples;
-    t.detected += s.detected;
-    t.top1 += s.top1;
-    t.top3 += s.top3;
-    t.top5 += s.top5;
-    t.type_correct += s.type_correct;
-    t.fixable += s.fixable;
-    t.fixed += s.fixed;
-}
-
 TypeScore score_one(const Sample& smp, const EvalOptions& opts, const fs::path& work) {
     TypeScore sc;
     sc.samples = 1;
@@ -246,12 +235,33 @@ TypeScore score_one(const Sample& smp, const EvalOptions& opts, const fs::path& 
     return sc;
 }
 
+/// The backend and model a result of `opts` is recorded under.
+EvalResult identity(const EvalOptions& opts) {
+    EvalResult res;
+    res.backend = opts.debug.backend;
+    if (res.backend == "openai") {
+        res.model =
+            !opts.debug.model.empty() ? opts.debug.model : opts.debug.config.model.value_or("");
+    } else if (res.backend == "replay") {
+        res.model = opts.debug.cassette.filename().string();
+    }
+    return res;
+}
+
 } // namespace
 
-EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
+std::string eval_label(const EvalOptions& opts) {
+    return identity(opts).label();
+}
+
+EvalShard evaluate_shard(const fs::path& dataset, const EvalOptions& opts) {
     std::error_code ec;
     if (!fs::exists(dataset, ec)) {
         throw InputError(dataset, "no such dataset");
+    }
+    if (opts.shard_count < 1 || opts.shard_index < 0 || opts.shard_index >= opts.shard_count) {
+        throw InputError("--shard must be I/N with 0 <= I < N, got " +
+                         std::to_string(opts.shard_index) + "/" + std::to_string(opts.shard_count));
     }
     auto t0 = std::chrono::steady_clock::now();
     auto samples = load_samples(dataset, opts.design_dirs);
@@ -262,25 +272,35 @@ EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
     if (opts.limit > 0 && samples.size() > static_cast<std::size_t>(opts.limit)) {
         samples.resize(static_cast<std::size_t>(opts.limit));
     }
-    EvalResult res;
-    res.backend = opts.debug.backend;
-    if (res.backend == "openai") {
-        res.model =
-            !opts.debug.model.empty() ? opts.debug.model : opts.debug.config.model.value_or("");
-    } else if (res.backend == "replay") {
-        res.model = opts.debug.cassette.filename().string();
-    }
+    EvalShard shard;
+    shard.index = opts.shard_index;
+    shard.count = opts.shard_count;
+    shard.samples_total = samples.size();
+    EvalResult& res = shard.result;
+    res = identity(opts);
+    // The key covers the whole dataset, so every shard of it (and the merge) has the same one.
     std::string ids;
     for (const auto& smp : samples) {
         ids += smp.id + "\n";
     }
     res.samples_key = sha256_hex(ids).substr(0, 16);
+    // Round robin by index: a shard gets samples of every design, not a run of one design.
+    std::vector<std::size_t> mine;
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        if (i % static_cast<std::size_t>(opts.shard_count) ==
+            static_cast<std::size_t>(opts.shard_index)) {
+            mine.push_back(i);
+        }
+    }
+    res.per_sample.resize(mine.size());
     fs::path base = fs::temp_directory_path() / ("hlsv-eval-" + std::to_string(::getpid()));
     std::mutex m;
     std::atomic<std::size_t> next{0};
+    std::size_t finished = 0;
     std::exception_ptr failure;
     auto worker = [&] {
-        for (std::size_t i = next++; i < samples.size(); i = next++) {
+        for (std::size_t k = next++; k < mine.size(); k = next++) {
+            std::size_t i = mine[k];
             fs::path work = base / std::to_string(i);
             TypeScore sc;
             sc.samples = 1; // a sample that errors out still counts, as undetected
@@ -295,12 +315,11 @@ EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
             std::error_code rm;
             fs::remove_all(work, rm);
             std::lock_guard l(m);
-            add_score(res.by_type[samples[i].types[0]], sc);
-            add_score(res.total, sc);
-            add_score(inject::is_pragma_type(samples[i].types[0]) ? res.pragma : res.functional,
-                      sc);
+            // Stored by position, so the order does not depend on which thread ends first.
+            res.per_sample[k] = {i, samples[i].id, samples[i].types[0], sc};
+            ++finished;
             if (verbosity() != Verbosity::quiet && stderr_is_tty()) {
-                std::fprintf(stderr, "\r\033[Keval %ld/%zu", res.total.samples, samples.size());
+                std::fprintf(stderr, "\r\033[Keval %zu/%zu", finished, mine.size());
             }
         }
     };
@@ -319,8 +338,13 @@ EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
     if (failure) {
         std::rethrow_exception(failure);
     }
+    detail::tally(res);
     res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return res;
+    return shard;
+}
+
+EvalResult evaluate(const fs::path& dataset, const EvalOptions& opts) {
+    return evaluate_shard(dataset, opts).result;
 }
 
 } // namespace hlsv::assist

@@ -60,4 +60,8 @@ double fix_check_timeout(const csim::Result& reference_run, double design_timeou
 DesignSpec materialize(const DesignSpec& design, const fs::path& dir, const std::string& file_name,
                        const std::string& text);
 
+/// Recomputes the totals of `result` (by type, total, functional, pragma) from its per-sample
+/// scores: the one tally of an evaluation and of a merge of shards, so both give the same.
+void tally(EvalResult& result);
+
 } // namespace hlsv::assist::detail

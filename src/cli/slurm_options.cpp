@@ -1,5 +1,5 @@
-// `--slurm` for generate: the command line of each array task is the user's own, rebuilt from
-// what CLI11 parsed, so every option a command gains later is carried to the tasks unchanged.
+// `--slurm` for generate and eval: the command line of each array task is the user's own, rebuilt
+// from what CLI11 parsed, so every option a command gains later is carried to the tasks unchanged.
 #include "slurm_options.h"
 
 #include <iostream>
@@ -10,9 +10,9 @@ namespace hlsv::cli {
 namespace {
 
 /// Options the plan sets per task or that belong to the submission itself.
-const std::set<std::string> k_not_forwarded = {"slurm",   "shards",  "partition", "time",
-                                               "account", "dry-run", "db",        "out",
-                                               "shard",   "jobs",    "help"};
+const std::set<std::string> k_not_forwarded = {
+    "slurm", "shards", "partition", "time",      "account",      "dry-run", "db",
+    "out",   "shard",  "jobs",      "shard-dir", "merge-shards", "help"};
 
 std::vector<std::string> forwarded_arguments(const CLI::App& app) {
     std::vector<std::string> positional, named;
@@ -65,8 +65,7 @@ std::shared_ptr<SlurmArgs> add_slurm_options(CLI::App& app) {
     return a;
 }
 
-bool run_on_slurm(const CLI::App& app, const SlurmArgs& a, const std::string& command,
-                  const fs::path& out, int jobs) {
+bool run_on_slurm(const CLI::App& app, const SlurmArgs& a, int jobs, const SlurmPlanner& plan) {
     if (!a.slurm) {
         for (const char* name : {"--shards", "--partition", "--time", "--account", "--dry-run"}) {
             if (app.get_option_no_throw(name) && app.get_option_no_throw(name)->count() > 0) {
@@ -77,19 +76,26 @@ bool run_on_slurm(const CLI::App& app, const SlurmArgs& a, const std::string& co
     }
     pipeline::SlurmOptions o = a.options;
     o.cpus_per_task = jobs > 0 ? jobs : 1;
-    auto plan = pipeline::plan_slurm(command, forwarded_arguments(app), out, o);
+    auto p = plan(forwarded_arguments(app), o);
     if (a.dry_run) {
-        std::cout << "# " << (plan.dir / "shards.sbatch").string() << "\n"
-                  << plan.array_script << "\n# " << (plan.dir / "merge.sbatch").string()
+        std::cout << "# " << (p.dir / "shards.sbatch").string() << "\n"
+                  << p.array_script << "\n# " << (p.dir / "merge.sbatch").string()
                   << " (after the array: --dependency=afterok)\n"
-                  << plan.merge_script;
+                  << p.merge_script;
         return true;
     }
-    auto sub = pipeline::submit_slurm(plan);
-    std::cout << "submitted array job " << sub.array_job << " (" << plan.shards
+    auto sub = pipeline::submit_slurm(p);
+    std::cout << "submitted array job " << sub.array_job << " (" << p.shards
               << " shards) and merge job " << sub.merge_job << "\n"
-              << "progress: hlsv status " << plan.out.string() << "\n";
+              << p.next << "\n";
     return true;
+}
+
+bool run_on_slurm(const CLI::App& app, const SlurmArgs& a, const std::string& command,
+                  const fs::path& out, int jobs) {
+    return run_on_slurm(app, a, jobs, [&](const auto& args, const auto& o) {
+        return pipeline::plan_slurm(command, args, out, o);
+    });
 }
 
 } // namespace hlsv::cli

@@ -88,7 +88,7 @@ long merge_stores(const fs::path& out_db, const std::vector<fs::path>& inputs,
                   const MergeOptions& opts = {});
 
 // ---------------------------------------------------------------------------------------------
-// Slurm: `--slurm` on generate (docs/scale.md)
+// Slurm: `--slurm` on generate and eval (docs/scale.md)
 // ---------------------------------------------------------------------------------------------
 
 struct SlurmOptions {
@@ -99,21 +99,29 @@ struct SlurmOptions {
 
 /// The two batch scripts of a cluster run, not yet written.
 struct SlurmPlan {
-    fs::path out; ///< absolute export directory
-    fs::path dir; ///< out/slurm: scripts, logs, plan.json
+    fs::path out;       ///< absolute export directory (generate) or dataset (eval)
+    fs::path dir;       ///< scripts, logs/, plan.json
+    fs::path shard_dir; ///< where the tasks write their shards; made before submission
     int shards = 0;
     std::string array_script; ///< one array task per shard: `hlsv COMMAND ARGS --shard i/N`
-    std::string merge_script; ///< afterok: `hlsv merge`, then the unsharded command (exports)
+    std::string merge_script; ///< afterok: combines the shards, then the unsharded result
+    std::string next;         ///< what to tell the user once submitted ("progress: ...")
 };
 
 struct SlurmSubmission {
     std::string array_job, merge_job;
 };
 
-/// Builds the scripts for `hlsv COMMAND ARGS` (ARGS without --db/--out/--shard/--jobs, which
+/// Builds the scripts for `hlsv generate ARGS` (ARGS without --db/--out/--shard/--jobs, which
 /// the plan supplies per task). Throws InputError for bad options.
 SlurmPlan plan_slurm(const std::string& command, const std::vector<std::string>& args,
                      const fs::path& out, const SlurmOptions& options);
+
+/// Builds the scripts for `hlsv eval ARGS` (ARGS without --shard/--shard-dir/--merge-shards/
+/// --jobs): task i runs `--shard i/N --shard-dir SHARD_DIR`, the job after the array runs
+/// `--merge-shards N --shard-dir SHARD_DIR`. Scripts and logs go to SHARD_DIR/slurm.
+SlurmPlan plan_slurm_eval(const std::vector<std::string>& args, const fs::path& shard_dir,
+                          const SlurmOptions& options);
 
 /// Writes the scripts under plan.dir and submits them with `sbatch` (the array, then the merge
 /// with --dependency=afterok); records the job ids in plan.dir/plan.json.

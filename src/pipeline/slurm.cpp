@@ -1,6 +1,7 @@
-// Generation runs on a Slurm cluster: one array job whose tasks each run a shard of the same
-// command into their own store, and a job after it (afterok) that merges the shard stores and
-// writes the exports. Slurm schedules, requeues and accounts; hlsv only writes batch scripts.
+// Generation and evaluation run on a Slurm cluster: one array job whose tasks each run a shard
+// of the same command into their own store or shard file, and a job after it (afterok) that
+// combines the shards and writes the whole result. Slurm schedules, requeues and accounts; hlsv
+// only writes batch scripts.
 #include "internal.h"
 
 #include <cerrno>
@@ -120,8 +121,19 @@ std::string trim_job_id(std::string s) {
 
 } // namespace
 
-SlurmPlan plan_slurm(const std::string& command, const std::vector<std::string>& args,
-                     const fs::path& out, const SlurmOptions& o) {
+namespace {
+
+/// One array job of `shards` tasks and one job after it: what a cluster run of any command is.
+struct BatchJob {
+    std::string name;   ///< Slurm job name of the array; the merge job adds "-merge"
+    fs::path dir;       ///< scripts and logs
+    fs::path shard_dir; ///< the tasks' output
+    std::string task;   ///< shell line of array task "$i" (exec'd)
+    std::string merge;  ///< shell lines of the job after the array; the last one exec'd
+    std::string next;   ///< shown after submission
+};
+
+void check_options(const SlurmOptions& o) {
     if (o.shards < 1 || o.shards > 10000) {
         throw InputError(fmt::format("--shards must be between 1 and 10000, got {}", o.shards));
     }
@@ -131,14 +143,17 @@ SlurmPlan plan_slurm(const std::string& command, const std::vector<std::string>&
     if (o.cpus_per_task < 1) {
         throw InputError("--jobs must be at least 1 for a Slurm task");
     }
-    SlurmPlan p;
-    p.out = fs::absolute(out).lexically_normal();
-    p.dir = p.out / "slurm";
-    p.shards = o.shards;
-    std::string exe = self_exe().string();
-    std::string cwd = fs::current_path().string();
-    fs::path shard_dir = p.out / "shards";
+}
 
+/// The one place that writes batch scripts, so generate and eval submit alike.
+SlurmPlan plan_batch(const BatchJob& job, const SlurmOptions& o) {
+    check_options(o);
+    SlurmPlan p;
+    p.dir = job.dir;
+    p.shard_dir = job.shard_dir;
+    p.shards = o.shards;
+    p.next = job.next;
+    std::string cwd = fs::current_path().string();
     std::string head = "#!/bin/bash\n";
     auto common = [&](const std::string& name, const std::string& log) {
         std::string s;
@@ -156,44 +171,82 @@ SlurmPlan plan_slurm(const std::string& command, const std::vector<std::string>&
         }
         return s;
     };
-
-    // Each task resumes its own shard store: a requeued or resubmitted task skips what is done.
     p.array_script = head;
-    p.array_script += common("hlsv-" + command, (p.dir / "logs" / "shard-%a.log").string());
+    p.array_script += common(job.name, (p.dir / "logs" / "shard-%a.log").string());
     p.array_script += fmt::format("#SBATCH --array=0-{}\n", o.shards - 1);
     p.array_script += fmt::format("#SBATCH --cpus-per-task={}\n", o.cpus_per_task);
     p.array_script += "#SBATCH --requeue\n";
     p.array_script += "set -euo pipefail\n";
     p.array_script += "i=${SLURM_ARRAY_TASK_ID:?run this script with sbatch --array}\n";
-    p.array_script += "exec " + sh_quote(exe) + " " + command + " " + sh_join(args) +
-                      fmt::format(" --jobs {} --shard \"$i/{}\"", o.cpus_per_task, o.shards) +
-                      " --db " + sh_quote((shard_dir / "shard-").string()) + "\"$i.db\"" +
-                      " --out " + sh_quote((shard_dir / "shard-").string()) + "\"$i\"\n";
+    p.array_script += "exec " + job.task + "\n";
 
-    // The merge: every shard store into one, then the unsharded command, which finds every
-    // item done and writes the exports of the whole dataset.
     p.merge_script = head;
-    p.merge_script += common("hlsv-" + command + "-merge", (p.dir / "logs" / "merge.log").string());
+    p.merge_script += common(job.name + "-merge", (p.dir / "logs" / "merge.log").string());
     // A failed task never satisfies afterok: cancel the merge then instead of leaving it pending.
     p.merge_script += "#SBATCH --kill-on-invalid-dep=yes\n";
     p.merge_script += "set -euo pipefail\n";
+    p.merge_script += job.merge;
+    return p;
+}
+
+} // namespace
+
+SlurmPlan plan_slurm(const std::string& command, const std::vector<std::string>& args,
+                     const fs::path& out, const SlurmOptions& o) {
+    check_options(o);
+    fs::path abs_out = fs::absolute(out).lexically_normal();
+    fs::path shard_dir = abs_out / "shards";
+    std::string exe = sh_quote(self_exe().string());
+    BatchJob job;
+    job.name = "hlsv-" + command;
+    job.dir = abs_out / "slurm";
+    job.shard_dir = shard_dir;
+    job.next = "progress: hlsv status " + abs_out.string();
+    // Each task resumes its own shard store: a requeued or resubmitted task skips what is done.
+    job.task = exe + " " + command + " " + sh_join(args) +
+               fmt::format(" --jobs {} --shard \"$i/{}\"", o.cpus_per_task, o.shards) + " --db " +
+               sh_quote((shard_dir / "shard-").string()) + "\"$i.db\"" + " --out " +
+               sh_quote((shard_dir / "shard-").string()) + "\"$i\"";
+    // The merge: every shard store into one, then the unsharded command, which finds every
+    // item done and writes the exports of the whole dataset.
     std::string stores;
     for (int i = 0; i < o.shards; ++i) {
         stores += ' ';
         stores += sh_quote((shard_dir / fmt::format("shard-{}.db", i)).string());
     }
-    p.merge_script +=
-        sh_quote(exe) + " merge " + sh_quote((p.out / "rag.db").string()) + stores + "\n";
-    p.merge_script += "exec " + sh_quote(exe) + " " + command + " " + sh_join(args) +
-                      fmt::format(" --jobs {}", o.cpus_per_task) + " --db " +
-                      sh_quote((p.out / "rag.db").string()) + " --out " + sh_quote(p.out.string()) +
-                      "\n";
+    job.merge = exe + " merge " + sh_quote((abs_out / "rag.db").string()) + stores + "\n";
+    job.merge += "exec " + exe + " " + command + " " + sh_join(args) +
+                 fmt::format(" --jobs {}", o.cpus_per_task) + " --db " +
+                 sh_quote((abs_out / "rag.db").string()) + " --out " + sh_quote(abs_out.string()) +
+                 "\n";
+    SlurmPlan p = plan_batch(job, o);
+    p.out = abs_out;
     return p;
+}
+
+SlurmPlan plan_slurm_eval(const std::vector<std::string>& args, const fs::path& shard_dir,
+                          const SlurmOptions& o) {
+    check_options(o);
+    fs::path abs_dir = fs::absolute(shard_dir).lexically_normal();
+    std::string exe = sh_quote(self_exe().string());
+    std::string base =
+        exe + " eval " + sh_join(args) + " --shard-dir " + sh_quote(abs_dir.string());
+    BatchJob job;
+    job.name = "hlsv-eval";
+    job.dir = abs_dir / "slurm";
+    job.shard_dir = abs_dir;
+    job.next = "results: eval.json of the dataset once the merge job ends (logs: " +
+               (job.dir / "logs").string() + ")";
+    // A task writes only its shard file, atomically: a requeued task redoes its shard whole.
+    job.task = base + fmt::format(" --jobs {} --shard \"$i/{}\"", o.cpus_per_task, o.shards);
+    // Refuses (exit 2) when a shard file is missing or broken, so nothing partial is recorded.
+    job.merge = "exec " + base + fmt::format(" --merge-shards {}", o.shards) + "\n";
+    return plan_batch(job, o);
 }
 
 SlurmSubmission submit_slurm(const SlurmPlan& p, const std::string& sbatch) {
     fs::create_directories(p.dir / "logs");
-    fs::create_directories(p.out / "shards");
+    fs::create_directories(p.shard_dir);
     fs::path array_file = p.dir / "shards.sbatch", merge_file = p.dir / "merge.sbatch";
     write_file_atomic(array_file, p.array_script);
     write_file_atomic(merge_file, p.merge_script);

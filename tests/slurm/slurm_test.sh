@@ -2,6 +2,8 @@
 # A real single-host Slurm cluster (munged + slurmctld + slurmd on loopback, 2 CPUs, configless
 # slurmd) runs `hlsv generate --slurm` as an array of 4 tasks; one task is requeued while it
 # runs; the merged dataset must equal the one a single machine produces with the same seed.
+# Then `hlsv eval --slurm` scores that dataset in 3 tasks; the merged result must equal a
+# single-machine eval.
 #
 # usage: slurm_test.sh HLSV_BINARY DESIGNS_DIR
 # Exit 77 (skipped) when Slurm or munge is not installed, the daemons cannot be started, or we
@@ -176,5 +178,30 @@ while read -r f; do
 done < <(strip "$work/single")
 n=$(wc -l < "$work/single/samples.jsonl")
 [ "$n" -gt 0 ] || { echo "FAIL: no samples"; exit 1; }
-echo "1 passed, 0 failed: merged Slurm dataset equals the single-machine one ($n samples," \
-  "${SECONDS}s)"
+echo "merged Slurm dataset equals the single-machine one ($n samples, ${SECONDS}s)"
+
+# `hlsv eval --slurm` on the merged dataset (rule backend, its first 6 samples, 3 tasks): the
+# merge job's result and eval.json entry equal a single-machine eval of the same samples.
+eargs=(eval "$work/cluster" --backend rules --limit 6 --format json -q)
+t0=$SECONDS
+"$hlsv" "${eargs[@]}" --no-save -o "$work/eval-single.json"
+echo "single-machine eval: $((SECONDS - t0))s"
+"$hlsv" "${eargs[@]}" -o "$work/eval-cluster.json" --slurm --shards 3 --time 00:10:00 \
+  | tee "$work/eval-submit.txt"
+grep -q '^submitted array job' "$work/eval-submit.txt" || { echo "FAIL: eval not submitted"; exit 1; }
+t_submit=$SECONDS
+wait_for 600 "the eval array and its merge job" queue_empty
+echo "cluster eval (submit to merged result): $((SECONDS - t_submit))s"
+if [ ! -f "$work/eval-cluster.json" ] || [ ! -f "$work/cluster/eval.json" ]; then
+  echo "FAIL: the eval merge job wrote no result"
+  tail -n 5 "$work"/cluster/eval-shards/rules/slurm/logs/*.log || true
+  exit 1
+fi
+# Wall time is the one field the two runs do not share.
+if ! diff <(grep -v '"seconds"' "$work/eval-single.json") \
+          <(grep -v '"seconds"' "$work/eval-cluster.json"); then
+  echo "FAIL: the merged Slurm eval differs from the single-machine one"
+  exit 1
+fi
+grep -q '"samples_key"' "$work/cluster/eval.json" || { echo "FAIL: eval.json has no entry"; exit 1; }
+echo "1 passed, 0 failed: merged Slurm eval equals the single-machine one (${SECONDS}s)"
