@@ -136,6 +136,19 @@ std::string first_diagnostic(const std::string& log) {
 
 } // namespace
 
+std::vector<std::string> include_dirs_of(const DesignSpec& design) {
+    std::vector<std::string> out;
+    auto flags = absolute_cflags(design.cflags, design.dir);
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+        if (flags[i] == "-I" && i + 1 < flags.size()) {
+            out.push_back(flags[++i]);
+        } else if (flags[i].rfind("-I", 0) == 0 && flags[i].size() > 2) {
+            out.push_back(flags[i].substr(2));
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> absolute_cflags(const std::vector<std::string>& cflags,
                                          const fs::path& design_dir) {
     static const char* path_opts[] = {"-I",       "-iquote",  "-isystem", "-idirafter",

@@ -180,6 +180,9 @@ fs::path default_cache_directory();
 std::vector<std::string> absolute_cflags(const std::vector<std::string>& cflags,
                                          const fs::path& design_dir);
 
+/// The `-I` directories of a design's cflags, absolute (relative ones are against its dir).
+std::vector<std::string> include_dirs_of(const DesignSpec& design);
+
 /// Exit code for the CLI: 0 for pass/equivalent, 1 otherwise.
 inline bool is_success(Verdict v) {
     return v == Verdict::pass || v == Verdict::equivalent;

@@ -4,6 +4,7 @@
 #include "inject.h"
 
 #include <fmt/format.h>
+#include <optional>
 
 #ifdef HLSV_HAVE_CSIM
 #include "csim/csim.h"
@@ -198,26 +199,38 @@ void simulate(const DesignSpec& design, const std::string& file, std::vector<Val
 #endif
 }
 
-void static_check(const DesignSpec& design, const fs::path& path, const std::string& original,
-                  const Injection& inj, Validation& v) {
 #ifdef HLSV_HAVE_CHECK
-    check::Options co;
-    co.include_dirs.push_back(path.parent_path().string());
-    // The design's -I and -D flags, as its compiler sees them: sizes in `#ifdef MINI_DATASET`
-    // branches and macros of `<suite.h>` headers decide what the checker can prove.
-    auto flags = csim::absolute_cflags(design.cflags, design.dir);
-    for (std::size_t k = 0; k < flags.size(); ++k) {
-        if (flags[k] == "-I" && k + 1 < flags.size()) {
-            co.include_dirs.push_back(flags[++k]);
-        } else if (flags[k].rfind("-I", 0) == 0 && flags[k].size() > 2) {
-            co.include_dirs.push_back(flags[k].substr(2));
-        } else if (flags[k].rfind("-D", 0) == 0 || flags[k].rfind("-U", 0) == 0) {
-            co.defines.push_back(flags[k]);
+/// The checker's view of one design, and its findings on the golden: computed once for all the
+/// pragma injections of a batch, which all compare against the same golden.
+struct GoldenCheck {
+    check::Options opts;
+    std::optional<std::vector<check::Finding>> findings;
+};
+#else
+struct GoldenCheck {};
+#endif
+
+void static_check(const DesignSpec& design, const fs::path& path, const std::string& original,
+                  const Injection& inj, Validation& v, GoldenCheck& golden) {
+#ifdef HLSV_HAVE_CHECK
+    if (!golden.findings) {
+        check::Options& co = golden.opts;
+        co.include_dirs.push_back(path.parent_path().string());
+        // The design's -I and -D flags, as its compiler sees them: sizes in `#ifdef
+        // MINI_DATASET` branches and macros of `<suite.h>` headers decide what can be proven.
+        for (const auto& d : csim::include_dirs_of(design)) {
+            co.include_dirs.push_back(d);
         }
+        for (const auto& f : design.cflags) {
+            if (f.rfind("-D", 0) == 0 || f.rfind("-U", 0) == 0) {
+                co.defines.push_back(f);
+            }
+        }
+        co.honor_suppressions = false;
+        golden.findings = check::check_source(path.string(), original, co);
     }
-    co.honor_suppressions = false;
-    auto before = check::check_source(path.string(), original, co);
-    auto after = check::check_source(path.string(), v.buggy, co);
+    const auto& before = *golden.findings;
+    auto after = check::check_source(path.string(), v.buggy, golden.opts);
     for (const auto& t : inj.types()) {
         auto count = [&](const std::vector<check::Finding>& fs) {
             return std::count_if(fs.begin(), fs.end(),
@@ -243,9 +256,11 @@ void static_check(const DesignSpec& design, const fs::path& path, const std::str
     v.reason = "the static pragma checker reports nothing new for " +
                fmt::format("{}", fmt::join(inj.types(), ","));
 #else
+    (void)design;
     (void)path;
     (void)original;
     (void)inj;
+    (void)golden;
     v.verdict = Verdict::silent;
     v.reason = "the static pragma checker is not available in this build";
 #endif
@@ -325,6 +340,7 @@ std::vector<Validation> validate(const DesignSpec& design, const std::vector<Inj
 
     std::vector<Validation> out(injections.size());
     std::vector<std::size_t> functional;
+    GoldenCheck golden;
     for (std::size_t i = 0; i < injections.size(); ++i) {
         AutoCheck ac = auto_check(source, injections[i], opts.requested, ao);
         Validation& v = out[i];
@@ -343,7 +359,7 @@ std::vector<Validation> validate(const DesignSpec& design, const std::vector<Inj
         if (any_functional(injections[i])) {
             functional.push_back(i);
         } else {
-            static_check(design, path, source, injections[i], v);
+            static_check(design, path, source, injections[i], v, golden);
         }
     }
     simulate(design, file, out, functional, opts);

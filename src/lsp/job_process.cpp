@@ -1,6 +1,7 @@
 #include "job_process.h"
 
 #include "lsp.h"
+#include "transport.h"
 
 #include <cerrno>
 #include <csignal>
@@ -20,18 +21,8 @@ using json = nlohmann::json;
 namespace {
 
 void write_line(int fd, const json& j) {
-    std::string line = j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
-    std::size_t done = 0;
-    while (done < line.size()) {
-        ssize_t n = ::write(fd, line.data() + done, line.size() - done);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return; // the server is gone: nobody to tell
-        }
-        done += static_cast<std::size_t>(n);
-    }
+    // A false return means the server is gone: nobody to tell.
+    write_all(fd, j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n");
 }
 
 json result_to_json(const CommandResult& r) {

@@ -1,5 +1,7 @@
 #include "project.h"
 
+#include "csim/csim.h"
+
 namespace hlsv::lsp {
 
 namespace {
@@ -62,18 +64,8 @@ Project find_project(const fs::path& file) {
         try {
             DesignSpec spec = load_design(*p.design);
             p.check.include_dirs.push_back(spec.dir.string());
-            for (std::size_t i = 0; i < spec.cflags.size(); ++i) {
-                const std::string& f = spec.cflags[i];
-                std::string dir;
-                if (f == "-I" && i + 1 < spec.cflags.size()) {
-                    dir = spec.cflags[++i];
-                } else if (f.rfind("-I", 0) == 0) {
-                    dir = f.substr(2);
-                }
-                if (!dir.empty()) {
-                    fs::path d(dir);
-                    p.check.include_dirs.push_back((d.is_absolute() ? d : spec.dir / d).string());
-                }
+            for (const auto& d : csim::include_dirs_of(spec)) {
+                p.check.include_dirs.push_back(d);
             }
         } catch (const Error& e) {
             p.problems.push_back(e.what());

@@ -113,17 +113,22 @@ void Transport::send(const json& message) {
     std::string body = message.dump(-1, ' ', false, json::error_handler_t::replace);
     std::string out = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
     std::lock_guard<std::mutex> lock(out_mutex_);
+    write_all(out_fd_, out); // false: the client went away; the reader will see end of input
+}
+
+bool write_all(int fd, std::string_view data) {
     std::size_t done = 0;
-    while (done < out.size()) {
-        ssize_t n = ::write(out_fd_, out.data() + done, out.size() - done);
+    while (done < data.size()) {
+        ssize_t n = ::write(fd, data.data() + done, data.size() - done);
         if (n < 0 && errno == EINTR) {
             continue;
         }
         if (n <= 0) {
-            return; // the client went away; the reader will see end of input
+            return false;
         }
         done += static_cast<std::size_t>(n);
     }
+    return true;
 }
 
 void Transport::send_error(const json& id, int code, const std::string& message) {

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace hlsv::lsp {
 
@@ -21,6 +22,10 @@ inline constexpr int server_not_initialized = -32002;
 inline constexpr int request_cancelled = -32800;
 inline constexpr int request_failed = -32803;
 } // namespace rpc_error
+
+/// Writes all of `data` to `fd` (retrying short writes and EINTR); false when the reader is
+/// gone.
+bool write_all(int fd, std::string_view data);
 
 class Transport {
   public:
