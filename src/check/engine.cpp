@@ -335,7 +335,7 @@ Report check_paths(const std::vector<fs::path>& paths, const Options& opts) {
         std::string name = file.generic_string();
         std::string text;
         try {
-            text = read_file(file, 32u << 20);
+            text = read_file(file);
         } catch (const InputError& e) {
             report.notes.push_back({name, 0, std::string("skipped: ") + e.what()});
             continue;

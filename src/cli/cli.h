@@ -28,6 +28,16 @@ const std::vector<Command>& commands();
 /// Adds `--format` restricted to `choices` with `*out` as default.
 void add_format_option(CLI::App& app, std::string* out, std::vector<std::string> choices);
 
+/// The checks every command shares, attached in one place to the options of `app` and its
+/// subcommands:
+/// - every numeric option gets the range of its row in core's numeric_ranges(), checked before
+///   conversion (so `nan`, `-3` and `0` are refused with the option's name, its bounds and what
+///   it counts). Throws std::logic_error naming a numeric option with no row: every number a
+///   user can type has a range;
+/// - every `--db` refuses a file that is not an hlsv store (rag::require_store_or_absent), also
+///   in commands that would open it late or not at all.
+void apply_option_checks(CLI::App& app);
+
 /// Writes `text` to `path` atomically, or to stdout when `path` is empty or "-".
 void emit_output(const std::string& path, const std::string& text);
 

@@ -113,6 +113,14 @@ void add_check(CLI::App& app, Context& ctx) {
             out = check::format_text(report);
         }
         emit_output(args->output, out);
+        if (report.files.empty() && !report.notes.empty()) {
+            // Nothing was checked (too large, binary, unreadable): a CI job must not go green.
+            std::string why = report.notes.front().message;
+            if (why.rfind("skipped: ", 0) == 0) {
+                why.erase(0, 9);
+            }
+            throw InputError("no file could be checked: " + why);
+        }
         if (check::has_findings(report, opts.min_severity)) {
             ctx.exit = ExitCode::findings;
         }

@@ -96,11 +96,9 @@ void add_csim(CLI::App& app, Context& ctx) {
                    "Replacement source file: runs the testbench against it instead of the design "
                    "file with the same name (repeat for several variants; join files of one "
                    "variant with ',')");
-    app.add_option("--timeout", args->timeout, "Seconds per run (default: the design's timeout_s)")
-        ->check(CLI::PositiveNumber);
+    app.add_option("--timeout", args->timeout, "Seconds per run (default: the design's timeout_s)");
     app.add_flag("--sanitize", args->sanitize, "Build with AddressSanitizer and UBSan");
-    app.add_option("-j,--jobs", args->jobs, "Parallel builds and runs (default: cores)")
-        ->check(CLI::NonNegativeNumber);
+    app.add_option("-j,--jobs", args->jobs, "Parallel builds and runs (default: cores)");
     app.add_option("--hls-include", args->hls_include,
                    "Directory with ap_int.h, hls_stream.h, ... (default: $HLSV_HLS_INCLUDE, else "
                    "hlsv's own harness/include)");
@@ -115,14 +113,11 @@ void add_csim(CLI::App& app, Context& ctx) {
     app.add_flag("--diff", args->diff,
                  "Differential test (no testbench needed): golden vs each --variant (or vs "
                  "itself) on generated inputs; prints a witness testbench for a difference");
-    app.add_option("--cases", args->dt.cases, "--diff: at most this many cases")
-        ->check(CLI::PositiveNumber);
-    app.add_option("--seconds", args->dt.seconds, "--diff: at most this long running cases")
-        ->check(CLI::PositiveNumber);
+    app.add_option("--cases", args->dt.cases, "--diff: at most this many cases");
+    app.add_option("--seconds", args->dt.seconds, "--diff: at most this long running cases");
     app.add_option("--seed", args->dt.seed, "--diff: seed of the input generator");
     app.add_option("--depth", args->dt.signature.depth,
-                   "--diff: elements of a pointer argument with no declared size or depth")
-        ->check(CLI::PositiveNumber);
+                   "--diff: elements of a pointer argument with no declared size or depth");
     app.add_option("--prelude", args->prelude, "--diff: declarations placed before the source");
     app.add_option("--witness", args->witness, "--diff: write the witness testbench here");
     app.callback([args, &ctx] {
@@ -132,7 +127,16 @@ void add_csim(CLI::App& app, Context& ctx) {
         }
         DesignSpec design = load_design(args->design, args->component);
         if (!design.has_testbench()) {
-            throw InputError(design.dir, "design has no testbench: C simulation needs one");
+            std::error_code ec;
+            if (fs::is_regular_file(args->design, ec)) {
+                // A lone source file is a design without testbench; name the file, not its folder.
+                throw InputError(args->design,
+                                 "a source file has no testbench to simulate: give the design "
+                                 "directory (hlsv.json or a Vitis project), or --diff to compare "
+                                 "against a variant without one");
+            }
+            throw InputError(design.dir, "design has no testbench: C simulation needs one (or "
+                                         "--diff to compare against a variant without one)");
         }
         csim::Options opts;
         opts.timeout_s = args->timeout;

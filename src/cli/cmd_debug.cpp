@@ -37,7 +37,6 @@ void add_debug(CLI::App& app, Context& ctx) {
                    "Append the openai replies to this cassette, for --backend replay later");
     app.add_option("--llm-timeout", a->opts.llm_timeout_s,
                    "Seconds per LLM request (--timeout is per simulation)")
-        ->check(CLI::PositiveNumber)
         ->capture_default_str();
     app.add_option("--db", a->opts.db, "RAG store for similar known bugs and cached LLM replies");
     app.add_option("--reference", a->opts.reference,

@@ -62,7 +62,6 @@ void add_eval(CLI::App& app, Context& ctx) {
                    "Record the openai replies to a cassette, for --backend replay later");
     app.add_option("--timeout,--llm-timeout", a->opts.debug.llm_timeout_s,
                    "Seconds per LLM request")
-        ->check(CLI::PositiveNumber)
         ->capture_default_str();
     app.add_option("--db", a->opts.debug.db,
                    "RAG store for similar known bugs and cached LLM replies");

@@ -61,7 +61,6 @@ void add_generate(CLI::App& app, Context& ctx) {
     app.add_option("--timeout,--llm-timeout", a->opts.llm_timeout_s,
                    "Seconds per LLM request; a request that times out stays pending for the "
                    "next run")
-        ->check(CLI::PositiveNumber)
         ->capture_default_str();
     app.add_flag("--no-feedback", a->no_feedback, "Do not add valid samples to the RAG examples");
     auto slurm = add_slurm_options(app);
@@ -104,6 +103,12 @@ void add_generate(CLI::App& app, Context& ctx) {
         std::signal(SIGINT, on_sigint);
         std::signal(SIGTERM, on_sigint);
         auto sum = pipeline::generate(o);
+        if (sum.items == 0 && !sum.skipped_designs.empty()) {
+            // Nothing ran: an empty dataset with exit 0 would pass a script's check unnoticed.
+            throw InputError("every design was skipped (" +
+                             std::to_string(sum.skipped_designs.size()) +
+                             "), nothing generated; e.g. " + sum.skipped_designs.front());
+        }
         if (verbosity() != Verbosity::quiet) {
             std::cerr << pipeline::summary_table(sum);
             for (const auto& s : sum.skipped_designs) {

@@ -40,7 +40,6 @@ void add_inject(CLI::App& app, Context& ctx) {
     app.add_option("--record", args->record,
                    "openai: append every reply to this cassette (JSONL) for later replay");
     app.add_option("--timeout,--llm-timeout", args->timeout_s, "openai: seconds per LLM request")
-        ->check(CLI::PositiveNumber)
         ->capture_default_str();
     app.add_option("--db", args->db,
                    "openai: RAG store whose response cache answers a repeated request "

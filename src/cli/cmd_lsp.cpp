@@ -22,8 +22,7 @@ void add_lsp(CLI::App& app, Context& /*ctx: settings are per file, from hlsv.tom
                  "it)");
     app.add_option("--debounce", a->opts.debounce_ms,
                    "Milliseconds of quiet after a change before the file is checked again")
-        ->capture_default_str()
-        ->check(CLI::Range(0, 5000));
+        ->capture_default_str();
     // The server's own child processes for long commands (hidden: not for users).
     app.add_option("--job", a->job)->group("");
     app.add_option("--design", a->design)->group("");

@@ -140,9 +140,7 @@ void add_prompt(CLI::App& app, Context& ctx) {
                    "Prompt strategy; auto picks per bug type from the store's statistics")
         ->check(CLI::IsMember({"auto", "icl-rag-cot", "rag-icl"}))
         ->capture_default_str();
-    app.add_option("--k", a->k, "Retrieved examples (MMR) per prompt")
-        ->check(CLI::Range(0, 64))
-        ->capture_default_str();
+    app.add_option("--k", a->k, "Retrieved examples (MMR) per prompt")->capture_default_str();
     app.add_option("--db", a->db, "RAG store (default: $HLSV_DB, hlsv.toml, .hlsv/rag.db)");
     app.add_flag("--no-rag", a->no_rag, "Do not open the RAG store: zero examples, auto = default");
     add_format_option(app, &a->format, {"text", "json"});
@@ -157,22 +155,17 @@ void add_prompt(CLI::App& app, Context& ctx) {
     app.add_option("--record", a->record, "Append replies to this cassette (openai backend)");
     app.add_option("--repair-rounds", a->repair_rounds,
                    "Follow-up rounds that feed the failed check back to the model")
-        ->check(CLI::Range(0, 10))
         ->capture_default_str();
-    app.add_option("--temperature", a->temperature, "Sampling temperature")
-        ->check(CLI::Range(0.0, 2.0))
-        ->capture_default_str();
+    app.add_option("--temperature", a->temperature, "Sampling temperature")->capture_default_str();
     app.add_option("--seed", a->seed, "Sampling seed sent to the server")->capture_default_str();
     app.add_option("--attempt", a->attempt, "Attempt index (distinct cache entry per attempt)")
         ->capture_default_str();
-    app.add_option("--timeout", a->timeout_s, "Seconds per LLM request")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
+    app.add_option("--timeout", a->timeout_s, "Seconds per LLM request")->capture_default_str();
     app.callback([a, &ctx] {
         DesignSpec spec = load_design(a->design);
         auto types = BugCatalog::get().parse_list(a->bugs);
         fs::path file = inject::injected_source(spec);
-        std::string source = read_file(file, 4u << 20);
+        std::string source = read_file(file);
         std::optional<rag::Store> store = open_store(*a, ctx.config);
 
         prompt::InjectInput in;

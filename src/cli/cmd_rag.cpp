@@ -234,7 +234,7 @@ void add_add(CLI::App& app, Context& ctx) {
     sub->callback([a, &ctx] {
         rag::ExampleInput ex;
         ex.source = read_file(a->design);
-        std::string bug_text = read_file(a->bug, 1u << 20);
+        std::string bug_text = read_file(a->bug);
         if (!is_valid_utf8(bug_text)) {
             throw InputError(a->bug, "not valid UTF-8 (UTF-16 or binary?)");
         }

@@ -36,7 +36,7 @@ void add_validate(CLI::App& app, Context& ctx) {
         DesignSpec design = load_design(args->design, args->component);
         Injection inj;
         try {
-            inj = parse_injection(read_file(args->bug_file, 4u << 20));
+            inj = parse_injection(read_file(args->bug_file));
         } catch (const InputError& e) {
             std::string msg = e.what();
             if (msg.rfind(args->bug_file, 0) == 0) {

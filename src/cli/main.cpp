@@ -17,19 +17,30 @@ int main(int argc, char** argv) {
     bool quiet = false;
     app.add_flag("-v,--verbose", verbose, "More detail on stderr");
     app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+    int max_input_mb = 0;
+    app.add_option("--max-input-mb", max_input_mb,
+                   "Largest input file any command reads, in MiB (default 16, or max_input_mb "
+                   "in hlsv.toml)");
     app.footer("Exit codes: 0 success, 1 findings or verification failed, 2 usage or input "
                "error, 3 internal error.\nDefaults for global settings come from hlsv.toml "
                "(searched upwards from the working directory).");
     app.parse_complete_callback([&] {
         set_verbosity(quiet ? Verbosity::quiet : verbose ? Verbosity::verbose : Verbosity::normal);
+        if (max_input_mb > 0) {
+            set_input_limit(static_cast<std::uintmax_t>(max_input_mb) << 20);
+        }
     });
 
     try {
         ctx.config = load_config();
+        if (ctx.config.max_input_bytes) {
+            set_input_limit(*ctx.config.max_input_bytes);
+        }
         for (const auto& cmd : cli::commands()) {
             CLI::App* sub = app.add_subcommand(cmd.name, cmd.summary);
             cmd.add(*sub, ctx);
         }
+        cli::apply_option_checks(app);
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);

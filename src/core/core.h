@@ -58,9 +58,16 @@ class InternalError : public Error {
 // Files and text
 // ---------------------------------------------------------------------------------------------
 
+/// The largest input file any command reads: designs, bug files, prompts, replies, specs. One
+/// limit for every command (16 MiB unless the global `--max-input-mb` or hlsv.toml's
+/// `max_input_mb` says otherwise), so a file one command accepts is not refused by the next.
+std::uintmax_t input_limit();
+void set_input_limit(std::uintmax_t bytes);
+
 /// Reads a whole file. Throws InputError naming the path for: nonexistent, a directory,
-/// unreadable, or larger than `max_bytes`.
-std::string read_file(const fs::path& path, std::uintmax_t max_bytes = 64u << 20);
+/// unreadable, or larger than `max_bytes` (user input: the input limit; hlsv's own cache and
+/// build files pass their own bound).
+std::string read_file(const fs::path& path, std::uintmax_t max_bytes = input_limit());
 
 /// Writes `content` to a temporary file beside `path`, fsyncs it and renames it into place, so
 /// a reader (or a crash) sees either the old file or the new one, never a torn one. Creates
@@ -110,6 +117,9 @@ class SourceText {
 std::vector<std::string> split(std::string_view s, char sep);
 /// Removes leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view s);
+/// The entry of `candidates` nearest to `word` (compared in lower case) when at most 2 edits
+/// away and nearer than the word is long, else "": the "did you mean" of errors and fix-its.
+std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
 
 // ---------------------------------------------------------------------------------------------
 // Data directory (prompts/, harness/, ragdb/)
@@ -199,9 +209,9 @@ struct DesignSpec {
     std::string origin;              ///< "hlsv.json", "hls_config.cfg", "tcl", "file"
     /// What the golden run must produce (hlsv.json "expect"); empty: no reference outputs.
     struct Expect {
-        fs::path stdout_ref, stderr_ref;     ///< absolute; empty: not checked
+        fs::path stdout_ref, stderr_ref;       ///< absolute; empty: not checked
         std::map<std::string, fs::path> files; ///< output file (run dir) -> reference file
-        double tolerance = 0;                ///< numbers may differ by tol * max(1, |a|, |b|)
+        double tolerance = 0;                  ///< numbers may differ by tol * max(1, |a|, |b|)
         bool empty() const { return stdout_ref.empty() && stderr_ref.empty() && files.empty(); }
     } expect;
     /// A `main` in the sources is the oracle (CHStone style): C simulation links the sources
@@ -235,11 +245,30 @@ struct Config {
     std::optional<std::string> base_url;
     std::optional<std::string> model;
     std::optional<int> jobs;
-    fs::path source; ///< the hlsv.toml it came from, empty if none
+    std::optional<std::uintmax_t> max_input_bytes; ///< `max_input_mb`, in bytes
+    fs::path source;                               ///< the hlsv.toml it came from, empty if none
 };
 
+/// The accepted values of one numeric setting. One table (ranges.cpp) holds every numeric flag
+/// of every command and every numeric key of hlsv.toml, so `--jobs` and `jobs` accept the same
+/// values everywhere.
+struct NumericRange {
+    std::string_view name; ///< the flag without dashes, which is also the hlsv.toml key
+    double min, max;
+    bool min_exclusive;    ///< (min, max] rather than [min, max]: durations
+    std::string_view what; ///< what the number counts, for the error message
+};
+/// The row for `name` (with or without leading dashes), or nullptr.
+const NumericRange* numeric_range(std::string_view name);
+/// All rows (a test checks that every numeric flag of every command has one).
+const std::vector<NumericRange>& numeric_ranges();
+/// Empty when `v` is accepted, else why not: "must be between 1 and 1024 (LLM requests in
+/// flight), got 0". NaN and infinities are never accepted.
+std::string range_error(const NumericRange& r, double v);
+
 /// Finds hlsv.toml by walking up from `start` and loads it. Throws InputError for malformed
-/// TOML or a key that looks like a secret (api_key, token, password).
+/// TOML, an unknown key (with the nearest known one), a value of the wrong type (naming the key
+/// and the type expected) or a key that looks like a secret (api_key, token, password).
 Config load_config(const fs::path& start = fs::current_path());
 
 // ---------------------------------------------------------------------------------------------

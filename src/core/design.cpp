@@ -1,6 +1,7 @@
 // Design specs: hlsv.json, or a Vitis HLS project (hls_config.cfg / Tcl script) read as if it
 // had one, or a lone source file (no testbench).
 #include "core.h"
+#include "schema.h"
 
 #include <algorithm>
 #include <cctype>
@@ -110,15 +111,46 @@ void read_oracle_keys(DesignSpec& d, const nlohmann::json& j, const fs::path& di
     }
 }
 
+// Every key hlsv.json may hold (README "Designs"); anything else is a typo or a setting of
+// another tool, and silently ignoring it would run a design with a setting the user did not get.
+constexpr schema::Key k_design_keys[] = {
+    {"name", schema::Kind::string},     {"top", schema::Kind::string},
+    {"sources", schema::Kind::strings}, {"testbench", schema::Kind::strings},
+    {"cflags", schema::Kind::strings},  {"args", schema::Kind::strings},
+    {"data", schema::Kind::strings},    {"dut", schema::Kind::strings},
+    {"ignore", schema::Kind::strings},  {"compare", schema::Kind::strings},
+    {"expect", schema::Kind::object},   {"main_in_sources", schema::Kind::boolean},
+    {"language", schema::Kind::string}, {"timeout_s", schema::Kind::number},
+    {"cases", schema::Kind::integer},
+};
+constexpr schema::Key k_expect_keys[] = {
+    {"stdout", schema::Kind::string},
+    {"stderr", schema::Kind::string},
+    {"files", schema::Kind::object},
+    {"tolerance", schema::Kind::number},
+};
+
 DesignSpec from_json(const fs::path& dir, const fs::path& file) {
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(read_file(file, 1 << 20));
+        j = nlohmann::json::parse(read_file(file));
     } catch (const nlohmann::json::parse_error& ex) {
         throw InputError(file, std::string("malformed JSON: ") + ex.what());
     }
     if (!j.is_object()) {
         throw InputError(file, "expected a JSON object");
+    }
+    schema::check(file, "hlsv.json", schema::keys_of(j), k_design_keys);
+    if (auto e = j.find("expect"); e != j.end()) {
+        schema::check(file, "\"expect\"", schema::keys_of(*e), k_expect_keys);
+        if (auto f = e->find("files"); f != e->end()) {
+            for (const auto& [out, ref] : f->items()) {
+                if (!ref.is_string()) {
+                    throw InputError(file, "\"expect\".files.\"" + out +
+                                               "\" must be a string (the reference file)");
+                }
+            }
+        }
     }
     DesignSpec d;
     d.dir = dir;
@@ -217,7 +249,7 @@ DesignSpec from_cfg(const fs::path& dir, const fs::path& file) {
     d.dir = dir;
     d.origin = "hls_config.cfg";
     std::vector<std::string> sources, tbs;
-    std::istringstream in(read_file(file, 1 << 20));
+    std::istringstream in(read_file(file));
     std::string line;
     while (std::getline(in, line)) {
         std::string_view l = trim(line);
@@ -286,7 +318,7 @@ class TclReader {
         if (depth > 16) {
             throw InputError(file, "Tcl `source` nesting deeper than 16 levels");
         }
-        std::istringstream in(read_file(file, 1 << 20));
+        std::istringstream in(read_file(file));
         std::string line, joined;
         while (std::getline(in, line)) {
             if (!line.empty() && line.back() == '\\') { // continuation line

@@ -1,6 +1,7 @@
 // File reading with clear errors, and atomic writes (temp file + fsync + rename).
 #include "core.h"
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -10,6 +11,18 @@
 #include <unistd.h>
 
 namespace hlsv {
+
+namespace {
+std::atomic<std::uintmax_t> g_input_limit{16u << 20};
+} // namespace
+
+std::uintmax_t input_limit() {
+    return g_input_limit.load(std::memory_order_relaxed);
+}
+
+void set_input_limit(std::uintmax_t bytes) {
+    g_input_limit.store(bytes, std::memory_order_relaxed);
+}
 
 std::string read_file(const fs::path& path, std::uintmax_t max_bytes) {
     std::error_code ec;
@@ -22,8 +35,12 @@ std::string read_file(const fs::path& path, std::uintmax_t max_bytes) {
     }
     auto size = fs::file_size(path, ec);
     if (!ec && size > max_bytes) {
-        throw InputError(path, "file too large (" + std::to_string(size) + " bytes, limit " +
-                                   std::to_string(max_bytes) + ")");
+        std::string why = "file too large (" + std::to_string(size) + " bytes, limit " +
+                          std::to_string(max_bytes) + ")";
+        if (max_bytes == input_limit()) {
+            why += "; raise the limit with --max-input-mb or max_input_mb in hlsv.toml";
+        }
+        throw InputError(path, why);
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {

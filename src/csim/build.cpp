@@ -485,11 +485,11 @@ std::string path_hash(const fs::path& p, std::uintmax_t content_budget) {
 bool check_source_size(const fs::path& source, BuildStep& step) {
     std::error_code ec;
     auto size = fs::file_size(source, ec);
-    if (!ec && size > k_max_source_bytes) {
+    if (!ec && size > input_limit()) {
         step.ok = false;
         step.diagnostic = source.filename().string() + ": source too large (" +
                           std::to_string(size >> 20) + " MiB, limit " +
-                          std::to_string(k_max_source_bytes >> 20) + " MiB)";
+                          std::to_string(input_limit() >> 20) + " MiB)";
         step.log = step.diagnostic;
         return false;
     }
@@ -507,7 +507,7 @@ std::optional<fs::path> cached_object(const Toolchain& tc, const fs::path& cache
     if (!check_source_size(source, step)) {
         return std::nullopt;
     }
-    std::string text = read_file(source, k_max_source_bytes);
+    std::string text = read_file(source, input_limit());
     std::string k1 = sha256_hex(tc.fingerprint() + '\n' + source.string() + '\n' +
                                 tc.compiler_for(source) + '\n' + text);
     fs::path obj_dir = cache_dir / "obj";

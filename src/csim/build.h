@@ -57,9 +57,8 @@ BuildStep run_compiler(const std::vector<std::string>& argv, const fs::path& cwd
 inline constexpr std::uint64_t k_compiler_memory = 3ull << 30;
 inline constexpr double k_compiler_seconds = 300;
 
-/// Sources (and variant texts) larger than this are a compile_error before the compiler runs.
-inline constexpr std::uintmax_t k_max_source_bytes = 16u << 20;
-/// False (and `step` filled) when `source` exceeds k_max_source_bytes.
+/// Sources (and variant texts) larger than the input limit (input_limit()) are a compile_error
+/// before the compiler runs: false, with `step` filled.
 bool check_source_size(const fs::path& source, BuildStep& step);
 
 /// Compiles `source` (compiled from its own directory under its file name, so __FILE__ does

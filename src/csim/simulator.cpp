@@ -877,10 +877,10 @@ Single Simulator::Impl::build_single(const DesignSpec& d, const Toolchain& tc, c
                 objs.push_back(golden_obj);
                 continue;
             }
-            if (it->second.size() > k_max_source_bytes) {
+            if (it->second.size() > input_limit()) {
                 s.step.diagnostic = name + ": variant too large (" +
                                     std::to_string(it->second.size() >> 20) + " MiB, limit " +
-                                    std::to_string(k_max_source_bytes >> 20) + " MiB)";
+                                    std::to_string(input_limit() >> 20) + " MiB)";
                 return s;
             }
             write_file_atomic(dir / name, it->second);

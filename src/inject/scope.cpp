@@ -58,7 +58,7 @@ std::vector<fs::path> included_code_files(const fs::path& file) {
     static const std::regex inc(R"re(^\s*#\s*include\s*"([^"]+\.(c|cc|cpp|cxx))")re");
     std::string text;
     try {
-        text = read_file(file, 4u << 20);
+        text = read_file(file);
     } catch (const Error&) {
         return out;
     }
@@ -138,7 +138,7 @@ parse::Dut dut_of(const DesignSpec& design, const fs::path& injected,
     po.use_libclang = false;
     for (const auto& f : files) {
         try {
-            others.push_back(parse::parse_source(f.string(), read_file(f, 4u << 20), po));
+            others.push_back(parse::parse_source(f.string(), read_file(f), po));
         } catch (const Error&) {
             // An unreadable side file only loses its call edges.
         }

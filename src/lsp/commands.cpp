@@ -23,7 +23,7 @@ std::pair<fs::path, int> top_location(const DesignSpec& spec) {
     for (const auto& src : spec.sources) {
         std::string text;
         try {
-            text = read_file(src, 16u << 20);
+            text = read_file(src);
         } catch (const Error&) {
             continue;
         }

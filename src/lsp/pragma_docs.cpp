@@ -15,23 +15,6 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        row[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
 } // namespace
 
 const std::vector<DirectiveDoc>& directive_docs() {
@@ -173,20 +156,6 @@ const DirectiveDoc* find_directive(std::string_view name) {
         }
     }
     return nullptr;
-}
-
-std::string closest_word(std::string_view word, const std::vector<std::string>& candidates) {
-    std::string key = lower(word);
-    std::string best;
-    std::size_t best_d = 3;
-    for (const auto& c : candidates) {
-        std::size_t d = edit_distance(key, c);
-        if (d < best_d && d < key.size()) {
-            best_d = d;
-            best = c;
-        }
-    }
-    return best;
 }
 
 PragmaLine parse_pragma_line(std::string_view line) {

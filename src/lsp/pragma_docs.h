@@ -18,10 +18,6 @@ const std::vector<DirectiveDoc>& directive_docs();
 /// Case-insensitive lookup; nullptr for an unknown directive.
 const DirectiveDoc* find_directive(std::string_view name);
 
-/// The entry of `candidates` closest to `word` by edit distance when at most 2 edits away (and
-/// fewer than the word's length), or "".
-std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
-
 /// The parts of a `#pragma HLS` line, or an empty directive when `line` is not one.
 struct PragmaLine {
     std::string directive;   ///< lower case

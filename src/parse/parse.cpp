@@ -12,7 +12,6 @@ namespace {
 
 /// HLS sources are kilobytes; a file this large is generated. Refusing it up front keeps the
 /// answer within a few seconds and the syntax tree (about 80 bytes per source byte) in memory.
-constexpr std::uintmax_t max_file_bytes = 8u << 20;
 /// Above this size libclang is skipped: a generated or vendored file this large would take
 /// seconds, and the syntactic facts are what such files are parsed for.
 constexpr std::size_t max_libclang_bytes = 2u << 20;
@@ -204,7 +203,7 @@ DesignFacts parse_source(const std::string& name, const std::string& text, const
 }
 
 DesignFacts parse_file(const fs::path& file, const Options& opts) {
-    std::string text = read_file(file, max_file_bytes);
+    std::string text = read_file(file);
     if (looks_binary(text)) {
         throw InputError(file, "binary file, expected C or C++ source");
     }

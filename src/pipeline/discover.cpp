@@ -32,13 +32,13 @@ void add_design(Discovery& out, const fs::path& path, const std::string& suite) 
         e.spec = load_design(path);
         e.suite = suite;
         e.source_file = inject::injected_source(e.spec);
-        e.source = read_file(e.source_file, 4u << 20);
+        e.source = read_file(e.source_file);
         std::string all;
         for (const auto& group : {e.spec.sources, e.spec.testbench}) {
             for (const auto& f : group) {
                 all += f.filename().string();
                 all += '\0';
-                all += read_file(f, 16u << 20);
+                all += read_file(f);
                 all += '\0';
             }
         }

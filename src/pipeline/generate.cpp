@@ -570,6 +570,11 @@ RunSummary generate(const GenerateOptions& opts) {
     if (disc.designs.empty() && disc.skipped.empty()) {
         throw InputError("generate: no designs found in the given suites");
     }
+    if (disc.designs.empty()) {
+        // Refused before the store or the output directory is touched.
+        throw InputError("every design was skipped (" + std::to_string(disc.skipped.size()) +
+                         "), nothing generated; e.g. " + disc.skipped.front());
+    }
 
     fs::path db = rag::resolve_db_path(opts.db, opts.config);
     detail::StoreLock lock(db);

@@ -14,9 +14,6 @@ using detail::PreparedExample;
 
 namespace {
 
-constexpr std::uintmax_t k_max_bug_file = 1u << 20;
-constexpr std::uintmax_t k_max_source = 8u << 20;
-
 bool is_dir(const fs::path& p) {
     std::error_code ec;
     return fs::is_directory(p, ec); // false for dangling links and ELOOP
@@ -123,11 +120,11 @@ std::optional<std::string> read_source(const fs::path& design_dir) {
     std::stable_partition(files.begin(), files.end(),
                           [&](const fs::path& f) { return f.stem() == stem; });
     if (files.size() == 1) {
-        return read_file(files[0], k_max_source);
+        return read_file(files[0]);
     }
     std::string out;
     for (const auto& f : files) {
-        out += "// ---- file: " + f.filename().string() + "\n" + read_file(f, k_max_source);
+        out += "// ---- file: " + f.filename().string() + "\n" + read_file(f);
         if (!out.empty() && out.back() != '\n') {
             out += '\n';
         }
@@ -154,7 +151,7 @@ std::optional<ImportIssue> prepare(const fs::path& file, const std::string& sour
                                    PreparedExample& out, ImportReport& report) {
     std::string text;
     try {
-        text = read_file(file, k_max_bug_file);
+        text = read_file(file);
     } catch (const Error& e) {
         return ImportIssue{file, "unreadable", e.what()};
     }

@@ -27,6 +27,12 @@ namespace hlsv::rag {
 /// (hlsv.toml), else `.hlsv/rag.db` in the current directory.
 fs::path resolve_db_path(const std::string& explicit_path, const Config& config);
 
+/// Refuses (InputError, exit 2) a `--db` that exists but is not an hlsv store, the way opening
+/// it would, for commands that open the store late or only for some backends (`debug` with the
+/// rules backend): a wrong `--db` is never silently ignored. A missing or empty file is fine:
+/// the store is created there when first written.
+void require_store_or_absent(const fs::path& path);
+
 /// The bug types a store accepts: the catalog's when prompts/bugs.json loads, else the built-in
 /// Chrysalis list (18 types) plus PREC.
 bool is_known_bug_type(std::string_view code);

@@ -37,6 +37,18 @@ bool has_foreign_tables(Db& db) {
 
 } // namespace
 
+void identify(Db& db) {
+    int found = user_version(db); // SQLITE_NOTADB here for a file that is not a database
+    if (found == 0 && has_foreign_tables(db)) {
+        throw InputError(db.path(), "not an hlsv store (a SQLite database with other tables)");
+    }
+    if (found > k_schema_version) {
+        throw InputError(db.path(), "store has schema version " + std::to_string(found) +
+                                        ", newer than this hlsv understands (" +
+                                        std::to_string(k_schema_version) + ")");
+    }
+}
+
 int migrate(Db& db) {
     // Both reads share one snapshot: an hlsv process creating the store sets its tables and
     // user_version in one transaction, so tables without a version are somebody else's. The

@@ -13,4 +13,8 @@ constexpr int k_schema_version = 2;
 /// hlsv store, or one written by a newer hlsv. Returns the version found before migrating.
 int migrate(Db& db);
 
+/// Reads only: throws InputError, as migrate() would, for a file that is not an SQLite database,
+/// a database of somebody else's tables, or a store of a newer hlsv.
+void identify(Db& db);
+
 } // namespace hlsv::rag::detail

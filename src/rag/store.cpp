@@ -87,6 +87,22 @@ fs::path resolve_db_path(const std::string& explicit_path, const Config& config)
     return fs::absolute(fs::path(".hlsv") / "rag.db");
 }
 
+void require_store_or_absent(const fs::path& path) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (!fs::exists(status)) {
+        return;
+    }
+    if (!fs::is_regular_file(status)) {
+        throw InputError(path, "not an hlsv store (not a regular file)");
+    }
+    if (fs::file_size(path, ec) == 0) {
+        return;
+    }
+    detail::Db db(path, /*read_only=*/true, /*create=*/false);
+    detail::identify(db);
+}
+
 bool is_known_bug_type(std::string_view code) {
     static const std::set<std::string, std::less<>> builtin = {
         "OOB", "INIT", "SHFT", "INF",  "USE",  "MLU", "ZERO", "BUF", "PREC", "APT",

@@ -1,8 +1,10 @@
 // Tests of the shared vocabulary: files, text, hashes, the catalog, injections, config.
 #include "core/core.h"
 
+#include <cmath>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <set>
 
 using namespace hlsv;
 
@@ -134,4 +136,79 @@ TEST(Config, WalksUpAndRejectsSecrets) {
     std::ofstream(d / "hlsv.toml") << "db = [unclosed\n";
     EXPECT_THROW(load_config(d), InputError);
     fs::remove_all(d);
+}
+
+TEST(Config, UnknownKeysWrongTypesAndRangesAreErrorsNamingTheKey) {
+    auto d = temp_dir("config_schema");
+    auto message = [&](const std::string& toml) {
+        std::ofstream(d / "hlsv.toml") << toml;
+        try {
+            load_config(d);
+        } catch (const InputError& e) {
+            EXPECT_EQ(e.code(), ExitCode::usage);
+            return std::string(e.what());
+        }
+        return std::string("(accepted)");
+    };
+    std::string m = message("jbos = 2\n");
+    EXPECT_NE(m.find("unknown key \"jbos\" in hlsv.toml (did you mean \"jobs\"?)"),
+              std::string::npos)
+        << m;
+    m = message("jobs = \"2\"\n");
+    EXPECT_NE(m.find("\"jobs\" must be an integer, not a string"), std::string::npos) << m;
+    m = message("jobs = -1\n");
+    EXPECT_NE(m.find("\"jobs\" must be between 0 and 1024"), std::string::npos) << m;
+    m = message("max_input_mb = 0\n");
+    EXPECT_NE(m.find("\"max_input_mb\" must be between 1 and 4096"), std::string::npos) << m;
+    EXPECT_EQ(message("max_input_mb = 2\ninclude_dirs = \"inc\"\n"), "(accepted)");
+    Config c = load_config(d);
+    EXPECT_EQ(c.max_input_bytes.value_or(0), 2u << 20);
+    ASSERT_EQ(c.include_dirs.size(), 1u);
+    fs::remove_all(d);
+}
+
+TEST(Ranges, OneRowPerSettingRefusingNanAndBoundsWithReasons) {
+    const NumericRange* jobs = numeric_range("--jobs");
+    ASSERT_NE(jobs, nullptr);
+    EXPECT_EQ(jobs, numeric_range("jobs"));
+    EXPECT_EQ(numeric_range("max_input_mb"), numeric_range("--max-input-mb"));
+    EXPECT_EQ(range_error(*jobs, 0), "");
+    EXPECT_EQ(range_error(*jobs, -1),
+              "must be between 0 and 1024 (parallel jobs, 0: all cores), got -1");
+    const NumericRange* timeout = numeric_range("timeout");
+    ASSERT_NE(timeout, nullptr);
+    EXPECT_NE(range_error(*timeout, 0), ""); // a duration of zero is no duration
+    EXPECT_NE(range_error(*timeout, std::nan("")), "");
+    EXPECT_NE(range_error(*timeout, HUGE_VAL), "");
+    EXPECT_EQ(range_error(*timeout, 0.5), "");
+    // Short messages: the bound is printed as a number a person reads, not 300 digits.
+    EXPECT_LT(range_error(*timeout, 0).size(), 80u);
+    std::set<std::string_view> names;
+    for (const auto& r : numeric_ranges()) {
+        EXPECT_TRUE(names.insert(r.name).second) << "two rows for " << r.name;
+        EXPECT_LE(r.min, r.max) << r.name;
+    }
+}
+
+TEST(Files, OneInputLimitForEveryReader) {
+    auto d = temp_dir("input_limit");
+    std::uintmax_t before = input_limit();
+    set_input_limit(1024);
+    std::ofstream(d / "big.cpp") << std::string(2000, 'x');
+    try {
+        read_file(d / "big.cpp");
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("--max-input-mb"), std::string::npos) << e.what();
+    }
+    set_input_limit(4096);
+    EXPECT_EQ(read_file(d / "big.cpp").size(), 2000u);
+    set_input_limit(before);
+    fs::remove_all(d);
+}
+
+TEST(Text, ClosestWordSuggestsNearMissesOnly) {
+    EXPECT_EQ(closest_word("timout_s", {"timeout_s", "top"}), "timeout_s");
+    EXPECT_EQ(closest_word("Pipline", {"pipeline", "unroll"}), "pipeline");
+    EXPECT_EQ(closest_word("zz", {"pipeline"}), "");
 }

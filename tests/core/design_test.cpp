@@ -212,3 +212,67 @@ TEST(Design, WorkspaceComponentsInSubfolders) {
         EXPECT_NE(std::string(e.what()).find("crc_comp, fir_comp"), std::string::npos) << e.what();
     }
 }
+
+// A typo in hlsv.json is an error naming the key and its nearest spelling, never a setting
+// silently dropped (the design would run with a 10 s timeout the user did not ask for).
+TEST(Design, UnknownKeyNamesTheKeyAndTheNearestOne) {
+    TempDir d("typo");
+    d.write("f.cpp", "void f() {}");
+    d.write("hlsv.json", R"({"top": "f", "sources": ["f.cpp"], "timout_s": 3})");
+    try {
+        load_design(d.path);
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.code(), ExitCode::usage);
+        std::string msg = e.what();
+        EXPECT_NE(msg.find("unknown key \"timout_s\""), std::string::npos) << msg;
+        EXPECT_NE(msg.find("did you mean \"timeout_s\""), std::string::npos) << msg;
+    }
+    d.write("hlsv.json", R"({"top": "f", "sources": ["f.cpp"], "vendor_setting": 3})");
+    try {
+        load_design(d.path);
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        std::string msg = e.what();
+        EXPECT_NE(msg.find("unknown key \"vendor_setting\""), std::string::npos) << msg;
+        EXPECT_EQ(msg.find("did you mean"), std::string::npos) << msg;
+    }
+    d.write("hlsv.json",
+            R"({"top": "f", "sources": ["f.cpp"], "expect": {"stdout": "x", "tolerence": 1}})");
+    try {
+        load_design(d.path);
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        std::string msg = e.what();
+        EXPECT_NE(msg.find("\"tolerence\" in \"expect\""), std::string::npos) << msg;
+        EXPECT_NE(msg.find("\"tolerance\""), std::string::npos) << msg;
+    }
+}
+
+TEST(Design, WrongTypeNamesTheKeyAndTheTypeExpected) {
+    TempDir d("types");
+    d.write("f.cpp", "void f() {}");
+    auto message = [&](const std::string& json) {
+        d.write("hlsv.json", json);
+        try {
+            load_design(d.path);
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("(accepted)");
+    };
+    EXPECT_NE(message(R"({"top": "f", "sources": ["f.cpp"], "timeout_s": "10"})")
+                  .find("\"timeout_s\" must be a number, not a string"),
+              std::string::npos);
+    EXPECT_NE(message(R"({"top": "f", "sources": ["f.cpp"], "cflags": [1, 2]})")
+                  .find("\"cflags\" must be a list of strings"),
+              std::string::npos);
+    EXPECT_NE(message(R"({"top": "f", "sources": ["f.cpp"], "cases": 2.5})")
+                  .find("\"cases\" must be an integer, not a number"),
+              std::string::npos);
+    EXPECT_NE(message(R"({"top": "f", "sources": ["f.cpp"], "main_in_sources": "yes"})")
+                  .find("\"main_in_sources\" must be true or false"),
+              std::string::npos);
+    // What stays accepted: one string where a list is expected, an integer where a number is.
+    EXPECT_EQ(message(R"({"top": "f", "sources": "f.cpp", "timeout_s": 3})"), "(accepted)");
+}
