@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 HLSV := $(BUILD)/hlsv
 CONFIGURE := cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps deps-test configure configure-test build build-all demo test test-slurm bench dataset format tidy clean
+.PHONY: all deps deps-test configure configure-test build build-all demo test test-slurm sanitize fuzz bench dataset format tidy clean
 
 all: build
 
@@ -37,7 +37,18 @@ demo: build
 # skips itself (exit 77) when not root or when slurm-wlm/munge cannot start.
 test: build-all
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --timeout 600 -LE slurm
+	@$(MAKE) --no-print-directory sanitize
 	ctest --test-dir $(BUILD) --output-on-failure -L slurm
+
+# A second tree (build-fuzz: clang, ASan+UBSan): the unit tests of the modules that read untrusted
+# text, then every fuzz target for a few seconds (its regression inputs first).
+sanitize: deps-test
+	@scripts/fuzz.sh 5 --unit-tests
+
+# Each fuzz target for FUZZ_SECONDS (default 300); crashes land in fuzz/regressions/<target>/.
+FUZZ_SECONDS ?= 300
+fuzz: deps-test
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # A real single-host Slurm cluster (root, slurm-wlm, munge): docs/scale.md.
 test-slurm: build-all
@@ -56,4 +67,4 @@ tidy: configure
 	run-clang-tidy-14 -p $(BUILD) -quiet 'src/' 2>/dev/null || clang-tidy -p $(BUILD) $$(git ls-files 'src/*.cpp')
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-fuzz

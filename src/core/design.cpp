@@ -134,7 +134,7 @@ DesignSpec from_json(const fs::path& dir, const fs::path& file) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(read_file(file));
-    } catch (const nlohmann::json::parse_error& ex) {
+    } catch (const nlohmann::json::exception& ex) {
         throw InputError(file, std::string("malformed JSON: ") + ex.what());
     }
     if (!j.is_object()) {

@@ -19,7 +19,7 @@ Injection parse_injection(std::string_view json_text) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(json_text);
-    } catch (const nlohmann::json::parse_error& ex) {
+    } catch (const nlohmann::json::exception& ex) {
         throw InputError(std::string("not valid JSON: ") + ex.what());
     }
     if (!j.is_object()) {

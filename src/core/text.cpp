@@ -144,7 +144,7 @@ std::vector<nlohmann::json> read_jsonl(const fs::path& file) {
         }
         try {
             rows.push_back(nlohmann::json::parse(line));
-        } catch (const nlohmann::json::parse_error&) {
+        } catch (const nlohmann::json::exception&) {
             throw InputError(file, "line " + std::to_string(n) + " is not valid JSON");
         }
     }
