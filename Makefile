@@ -41,9 +41,9 @@ test: build-all
 	ctest --test-dir $(BUILD) --output-on-failure -L slurm
 
 # A second tree (build-fuzz: clang, ASan+UBSan): the unit tests of the modules that read untrusted
-# text, then every fuzz target for a few seconds (its regression inputs first).
+# text, then their fuzz targets for a few seconds each (regression inputs first).
 sanitize: deps-test
-	@scripts/fuzz.sh 5 --unit-tests
+	@scripts/fuzz.sh 5 --quick
 
 # Each fuzz target for FUZZ_SECONDS (default 300); crashes land in fuzz/regressions/<target>/.
 FUZZ_SECONDS ?= 300

@@ -3,9 +3,11 @@
 # for SECONDS over a seed corpus made from our own fixtures. Crashes land in
 # fuzz/regressions/<target>/ (commit them: every later run replays them first).
 #
-#   usage: scripts/fuzz.sh [SECONDS] [--unit-tests] [--only TARGET]
-#     SECONDS       per target (default 60; make test uses 5, make fuzz 300)
-#     --unit-tests  also build and run the unit tests of the fuzzed modules under ASan+UBSan
+#   usage: scripts/fuzz.sh [SECONDS] [--quick] [--only TARGET]
+#     SECONDS   per target (default 60; make test uses 5, make fuzz 300)
+#     --quick   make test's run: the unit tests of the text readers (core, parse, check, llm,
+#               prompt) under ASan+UBSan, and the targets that need no C simulation module
+#               (the applier and the store pull in nearly all of hlsv; make fuzz runs them)
 #   env: FUZZ_BUILD (default build-fuzz), JOBS (default nproc)
 # Exit 1 when a target crashes, a regression input fails, or a sanitized unit test fails.
 set -euo pipefail
@@ -16,18 +18,21 @@ unit=0
 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --unit-tests) unit=1 ;;
+    --quick) unit=1 ;;
     --only) only="$2"; shift ;;
     [0-9]*) secs="$1" ;;
     *) echo "fuzz.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
   shift
 done
-build="${FUZZ_BUILD:-build-fuzz}"
+build="$(realpath -m "${FUZZ_BUILD:-build-fuzz}")"
 jobs="${JOBS:-$(nproc)}"
 targets=(fuzz_pragma fuzz_facts fuzz_bugfile fuzz_reply fuzz_apply fuzz_hlsv_json fuzz_vitis
   fuzz_cassette fuzz_store)
-unit_tests=(test_core parse_tests check_test inject_test llm_tests prompt_tests rag_test)
+unit_tests=(test_core parse_tests check_test llm_tests prompt_tests)
+if [ "$unit" = 1 ]; then
+  targets=(fuzz_pragma fuzz_facts fuzz_bugfile fuzz_reply fuzz_hlsv_json fuzz_vitis fuzz_cassette)
+fi
 [ -n "$only" ] && targets=("$only")
 
 if ! command -v clang++ >/dev/null; then
@@ -46,44 +51,44 @@ cmake --build "$build" -j "$jobs" --target "${want[@]}"
 seeds="$build/fuzz-seeds"
 rm -rf "$seeds"
 for t in "${targets[@]}"; do mkdir -p "$seeds/$t"; done
-n=0
-seed() { # seed TARGET < content
-  n=$((n + 1))
-  cat >"$seeds/$1/seed$n"
+seed() { # seed TARGET < content   (often at the end of a pipe: no counters, a fresh name)
+  cat >"$(mktemp "$seeds/$1/seed.XXXXXX")"
 }
-designs=(benchmarks/designs/*/)
-for d in "${designs[@]}"; do
+have() { [ -d "$seeds/$1" ]; }
+for d in benchmarks/designs/*/; do
   for f in "$d"*.cpp "$d"*.c; do
-    [ -f "$f" ] || continue
-    [ -d "$seeds/fuzz_facts" ] && seed fuzz_facts <"$f"
-    if [ -d "$seeds/fuzz_pragma" ]; then
-      grep -ho '#pragma HLS.*' "$f" | sed 's/^#pragma //' | head -5 | while IFS= read -r line; do
+    if [ ! -f "$f" ]; then continue; fi
+    if have fuzz_facts; then seed fuzz_facts <"$f"; fi
+    if have fuzz_pragma; then
+      while IFS= read -r line; do
         printf '%s' "$line" | seed fuzz_pragma
-      done
+      done < <(grep -ho '#pragma HLS.*' "$f" | sed 's/^#pragma //' | head -5)
     fi
   done
-  [ -f "$d/hlsv.json" ] && [ -d "$seeds/fuzz_hlsv_json" ] && seed fuzz_hlsv_json <"$d/hlsv.json"
+  if [ -f "$d/hlsv.json" ] && have fuzz_hlsv_json; then seed fuzz_hlsv_json <"$d/hlsv.json"; fi
 done
 for bug in ragdb/seed/*/*/Bugs/bug_*.txt; do
-  src=$(ls "$(dirname "$(dirname "$bug")")"/Source_Code/* 2>/dev/null | head -1)
-  [ -d "$seeds/fuzz_bugfile" ] && seed fuzz_bugfile <"$bug"
-  [ -d "$seeds/fuzz_reply" ] && { printf 'Here is the bug:\n```json\n'; cat "$bug"; printf '\n```\n'; } | seed fuzz_reply
-  if [ -d "$seeds/fuzz_apply" ] && [ -n "$src" ]; then
+  src=$(find "$(dirname "$(dirname "$bug")")/Source_Code" -type f | head -1)
+  if have fuzz_bugfile; then seed fuzz_bugfile <"$bug"; fi
+  if have fuzz_reply; then
+    { printf 'Here is the bug:\n```json\n'; cat "$bug"; printf '\n```\n'; } | seed fuzz_reply
+  fi
+  if have fuzz_apply && [ -n "$src" ]; then
     { cat "$bug"; printf '\0'; cat "$src"; } | seed fuzz_apply
   fi
 done
-if [ -d "$seeds/fuzz_reply" ]; then
+if have fuzz_reply; then
   printf '%s' '{"choices":[{"message":{"role":"assistant","content":"{\"Error Specification\":[]}"},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":4}}' | seed fuzz_reply
   printf '%s' '{"error":{"message":"rate limited","type":"requests"}}' | seed fuzz_reply
 fi
-if [ -d "$seeds/fuzz_vitis" ]; then
+if have fuzz_vitis; then
   printf '0[hls]\nsyn.top=k\nsyn.file=k.cpp\ntb.file=k_tb.cpp\nsyn.cflags=-DN=4\n' | seed fuzz_vitis
   printf '1set top k\nopen_project proj\nset_top $top\nadd_files k.cpp -cflags "-DN=4"\nadd_files -tb ${top}_tb.cpp\nopen_solution sol1\ncsim_design\n' | seed fuzz_vitis
 fi
-if [ -d "$seeds/fuzz_cassette" ]; then
+if have fuzz_cassette; then
   printf '%s\n' '{"hash":"00","request":{"model":"m","messages":[{"role":"user","content":"x"}]},"response":{"content":"{}","finish_reason":"stop"}}' | seed fuzz_cassette
 fi
-if [ -d "$seeds/fuzz_store" ]; then
+if have fuzz_store; then
   python3 - "$seeds/fuzz_store/store.db" ragdb/schema.sql <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -102,7 +107,7 @@ if [ "$unit" = 1 ]; then
     printf '%-16s ' "$t"
     if (cd "$build" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
         "$bin" --gtest_brief=1 >"$build/$t.sanitize.log" 2>&1); then
-      echo "clean under ASan+UBSan ($(grep -c '^\[       OK \]' "$build/$t.sanitize.log" || true) passed)"
+      echo "clean under ASan+UBSan: $(grep -o '\[  PASSED  \] [0-9]* tests\?' "$build/$t.sanitize.log" | grep -o '[0-9]*') tests passed"
     else
       echo "FAILED: $build/$t.sanitize.log"
       tail -30 "$build/$t.sanitize.log" >&2

@@ -273,7 +273,9 @@ std::vector<PragmaOperator> cut_pragma_operators(std::string& s) {
 }
 
 constexpr int max_syntax_diagnostics = 20;
-constexpr int max_nesting = 2000; // deeper trees are not walked (stack safety)
+// Deeper trees are not walked: stack safety, with room for sanitizer builds whose frames are
+// several times larger (real HLS code nests a few dozen levels).
+constexpr int max_nesting = 400;
 
 class Walker {
   public:

@@ -155,8 +155,8 @@ TEST(Engine, BadInputBecomesNotesAndTheRestIsChecked) {
     EXPECT_EQ(count_rule(r.findings, "hls-shift-width"), 1);
     EXPECT_EQ(count_rule(r.findings, "hls-nested-pipeline"), 1);
     // Every output format survives the non-UTF-8 source line.
-    EXPECT_NO_THROW(nlohmann::json::parse(format_json(r)));
-    EXPECT_NO_THROW(nlohmann::json::parse(format_sarif(r, dir.path())));
+    EXPECT_TRUE(nlohmann::json::parse(format_json(r)).is_object());
+    EXPECT_TRUE(nlohmann::json::parse(format_sarif(r, dir.path())).is_object());
     EXPECT_THROW(check_paths({dir.path() / "missing.cpp"}), InputError);
 }
 
