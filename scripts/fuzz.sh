@@ -49,12 +49,19 @@ cmake --build "$build" -j "$jobs" --target "${want[@]}"
 
 # ---- seed corpora: our fixtures and designs, never third-party code ----
 seeds="$build/fuzz-seeds"
-rm -rf "$seeds"
-for t in "${targets[@]}"; do mkdir -p "$seeds/$t"; done
+# Only the chosen targets' seeds are rebuilt, so runs of different targets can share the tree.
+for t in "${targets[@]}"; do
+  rm -rf "${seeds:?}/$t"
+  mkdir -p "$seeds/$t"
+done
 seed() { # seed TARGET < content   (often at the end of a pipe: no counters, a fresh name)
   cat >"$(mktemp "$seeds/$1/seed.XXXXXX")"
 }
-have() { [ -d "$seeds/$1" ]; }
+have() { # is target $1 being run?
+  local t
+  for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done
+  return 1
+}
 for d in benchmarks/designs/*/; do
   for f in "$d"*.cpp "$d"*.c; do
     if [ ! -f "$f" ]; then continue; fi
